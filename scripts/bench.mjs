@@ -19,6 +19,7 @@ const files = readdirSync(path.join(root, 'tests/bench'))
 
 const needsBrowser = files.some((f) => f.includes('.browser.'));
 let server;
+let harness;
 const port = Number(process.env.BENCH_PORT ?? 4399);
 if (needsBrowser) {
 	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,6 +36,29 @@ if (needsBrowser) {
 		{ cwd: root, stdio: 'ignore' }
 	);
 	await waitForServer(`http://127.0.0.1:${port}/`);
+	// The harness: project modules on a bare page, for benchmarks of the data layer and worker.
+	const h = spawnSync(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'build', '--config', 'tests/bench/harness/vite.config.ts'],
+		{ cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }
+	);
+	if (h.status !== 0) process.exit(h.status ?? 1);
+	harness = spawn(
+		process.execPath,
+		[
+			'node_modules/vite/bin/vite.js',
+			'preview',
+			'--config',
+			'tests/bench/harness/vite.config.ts',
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(port + 1),
+			'--strictPort'
+		],
+		{ cwd: root, stdio: 'ignore' }
+	);
+	await waitForServer(`http://127.0.0.1:${port + 1}/`);
 }
 
 const rows = [];
@@ -48,6 +72,7 @@ for (const f of files) {
 	}
 }
 server?.kill();
+harness?.kill();
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
@@ -94,7 +119,11 @@ function run(file) {
 			['--max-old-space-size=8192', 'node_modules/tsx/dist/cli.mjs', path.join('tests/bench', file)],
 			{
 				cwd: root,
-				env: { ...process.env, BENCH_URL: `http://127.0.0.1:${port}` },
+				env: {
+					...process.env,
+					BENCH_URL: `http://127.0.0.1:${port}`,
+					BENCH_HARNESS_URL: `http://127.0.0.1:${port + 1}`
+				},
 				stdio: ['ignore', 'pipe', 'inherit']
 			}
 		);

@@ -45,3 +45,15 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 export const BENCH_URL = process.env.BENCH_URL ?? 'http://127.0.0.1:4399';
+/** The bare harness page (tests/bench/harness): `await window.benchModule('name')` in the page. */
+export const BENCH_HARNESS_URL = process.env.BENCH_HARNESS_URL ?? 'http://127.0.0.1:4400';
+
+/** Launches Debian's Chromium with a fresh persistent profile in `userDataDir`. */
+export async function launchChromium(userDataDir: string) {
+	const { chromium } = await import('playwright-core');
+	return chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		headless: true
+	});
+}
