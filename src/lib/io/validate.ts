@@ -1,0 +1,227 @@
+// Checks of records and the workspace, field by field, against the table in schema.ts.
+//
+// Decisions (see also shared-file.ts):
+// - Unknown fields are dropped with one warning per list and field name (not one per record),
+//   so a file from a newer app build, or hand-edited, still imports what we understand.
+// - `null` in an optional field means "absent" and is dropped silently.
+// - References between records (a lead's owner, an event's stage) are never errors: the KPI
+//   spec allows orphans. referenceWarnings() reports them as warnings.
+
+import { isIsoDate, isIsoDateOrInstant, isIsoInstant, isValidTimeZone } from '../domain/time';
+import type { RecordListName, Records, Workspace } from '../domain/types';
+import { ProblemList, showValue } from './problems';
+import { PERIOD_PATTERN, RECORD_FIELDS, type FieldType } from './schema';
+
+/** Why `v` is not a valid value of `type`, or undefined when it is. */
+export function checkValue(type: FieldType, v: unknown): string | undefined {
+	if (typeof type === 'object') {
+		return typeof v === 'string' && type.enum.includes(v)
+			? undefined
+			: `${showValue(v)} is not one of ${type.enum.join(', ')}`;
+	}
+	switch (type) {
+		case 'text':
+			return typeof v === 'string' ? undefined : `${showValue(v)} is not text`;
+		case 'id':
+			if (typeof v !== 'string') return `${showValue(v)} is not text`;
+			return v === '' ? 'is empty' : undefined;
+		case 'bool':
+			return typeof v === 'boolean' ? undefined : `${showValue(v)} is not true or false`;
+		case 'int':
+			if (typeof v !== 'number') return `${showValue(v)} is not a number`;
+			return Number.isInteger(v) ? undefined : `${showValue(v)} is not a whole number`;
+		case 'money':
+			if (typeof v !== 'number') return `${showValue(v)} is not a number`;
+			if (!Number.isFinite(v)) return `${showValue(v)} is not a finite number`;
+			return v < 0 ? `${showValue(v)} is negative (amounts are 0 or more)` : undefined;
+		case 'probability':
+			if (typeof v !== 'number') return `${showValue(v)} is not a number`;
+			return v >= 0 && v <= 1 ? undefined : `${showValue(v)} is not between 0 and 1`;
+		case 'instant':
+			return isIsoInstant(v)
+				? undefined
+				: `${showValue(v)} is not an instant (use an ISO 8601 time with an offset, e.g. 2026-11-27T10:00:00Z)`;
+		case 'date':
+			return isIsoDate(v) ? undefined : `${showValue(v)} is not a date (use YYYY-MM-DD)`;
+		case 'dateOrInstant':
+			return isIsoDateOrInstant(v)
+				? undefined
+				: `${showValue(v)} is not a date (use YYYY-MM-DD or an ISO instant)`;
+		case 'period':
+			return typeof v === 'string' && PERIOD_PATTERN.test(v)
+				? undefined
+				: `${showValue(v)} is not a period (use YYYY-MM, YYYY-Qn or YYYY)`;
+	}
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Validates one record list. Returns clean records (known fields only, in schema order);
+ * problems go to `problems`, warnings (already formatted) to `warnings`.
+ */
+export function validateList<K extends RecordListName>(
+	list: K,
+	raw: unknown[],
+	problems: ProblemList,
+	warnings: string[]
+): Records[K] {
+	const fields = RECORD_FIELDS[list];
+	const known = new Set(fields.map((f) => f.name));
+	const seen = new Map<string, number>();
+	const unknown = new Map<string, { count: number; first: number }>();
+	const out: Record<string, unknown>[] = new Array(raw.length);
+	let softProblems = 0;
+	for (let i = 0; i < raw.length; i++) {
+		const r = raw[i];
+		if (!isPlainObject(r)) {
+			problems.add({ list, index: i, message: `${showValue(r)} is not a record (an object)` });
+			continue;
+		}
+		const clean: Record<string, unknown> = {};
+		for (const f of fields) {
+			const v = r[f.name];
+			if (v === undefined || v === null) {
+				if (!f.optional) problems.add({ list, index: i, field: f.name, message: 'is missing' });
+				continue;
+			}
+			const why = checkValue(f.type, v);
+			if (why) problems.add({ list, index: i, field: f.name, message: why });
+			else clean[f.name] = v;
+		}
+		for (const key in r) {
+			if (!known.has(key) && Object.hasOwn(r, key)) {
+				const u = unknown.get(key);
+				if (u) u.count++;
+				else unknown.set(key, { count: 1, first: i });
+			}
+		}
+		const id = r.id;
+		if (typeof id === 'string' && id !== '') {
+			const prev = seen.get(id);
+			if (prev !== undefined) {
+				problems.add({
+					list,
+					index: i,
+					field: 'id',
+					message: `${showValue(id)} is used twice in ${list} (also at ${list}[${prev}])`
+				});
+			} else seen.set(id, i);
+		}
+		if (list === 'stages' && typeof r.kind === 'string' && typeof r.probability === 'number') {
+			const want = r.kind === 'won' ? 1 : r.kind === 'lost' ? 0 : undefined;
+			if (want !== undefined && r.probability !== want && softProblems++ < 5) {
+				warnings.push(
+					`${problems.file}: stages[${i}].probability: a ${r.kind} stage should have probability ${want}, not ${r.probability}`
+				);
+			}
+		}
+		if (
+			list === 'campaigns' &&
+			isIsoDate(r.startDate) &&
+			isIsoDate(r.endDate) &&
+			r.endDate < r.startDate &&
+			softProblems++ < 5
+		) {
+			warnings.push(`${problems.file}: campaigns[${i}].endDate: ends before it starts`);
+		}
+		out[i] = clean;
+	}
+	for (const [key, u] of unknown) {
+		const where =
+			u.count === 1 ? `${list}[${u.first}]` : `${u.count} records, first ${list}[${u.first}]`;
+		warnings.push(`${problems.file}: ${list}: unknown field ${showValue(key)} dropped (${where})`);
+	}
+	return out as unknown as Records[K];
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+export function validateWorkspace(raw: unknown, problems: ProblemList): Workspace | undefined {
+	if (!isPlainObject(raw)) {
+		problems.add({
+			field: 'workspace',
+			message: raw === undefined ? 'is missing' : `${showValue(raw)} is not an object`
+		});
+		return undefined;
+	}
+	const before = problems.count;
+	const { name, currency, timeZone } = raw;
+	if (name === undefined || name === null) {
+		problems.add({ field: 'workspace.name', message: 'is missing' });
+	} else if (typeof name !== 'string') {
+		problems.add({ field: 'workspace.name', message: `${showValue(name)} is not text` });
+	}
+	if (currency === undefined || currency === null) {
+		problems.add({ field: 'workspace.currency', message: 'is missing' });
+	} else if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
+		problems.add({
+			field: 'workspace.currency',
+			message: `${showValue(currency)} is not a currency code (use 3 capital letters of ISO 4217, e.g. DKK)`
+		});
+	}
+	if (timeZone === undefined || timeZone === null) {
+		problems.add({ field: 'workspace.timeZone', message: 'is missing' });
+	} else if (typeof timeZone !== 'string' || timeZone === '' || !isValidTimeZone(timeZone)) {
+		problems.add({
+			field: 'workspace.timeZone',
+			message: `${showValue(timeZone)} is not a time zone (use an IANA name, e.g. Europe/Copenhagen)`
+		});
+	}
+	if (problems.count > before) return undefined;
+	return { name: name as string, currency: currency as string, timeZone: timeZone as string };
+}
+
+interface RefRule {
+	list: RecordListName;
+	field: string;
+	target: RecordListName;
+}
+
+const REFERENCES: RefRule[] = [
+	{ list: 'leads', field: 'ownerId', target: 'reps' },
+	{ list: 'leads', field: 'stageId', target: 'stages' },
+	{ list: 'leads', field: 'campaignId', target: 'campaigns' },
+	{ list: 'stageEvents', field: 'leadId', target: 'leads' },
+	{ list: 'stageEvents', field: 'stageId', target: 'stages' },
+	{ list: 'stageEvents', field: 'repId', target: 'reps' },
+	{ list: 'activities', field: 'leadId', target: 'leads' },
+	{ list: 'activities', field: 'repId', target: 'reps' },
+	{ list: 'customers', field: 'ownerId', target: 'reps' },
+	{ list: 'customers', field: 'leadId', target: 'leads' },
+	{ list: 'forecasts', field: 'repId', target: 'reps' }
+];
+
+/** One warning per kind of dangling reference (allowed by the KPI spec, but worth a look). */
+export function referenceWarnings(records: Records, file: string): string[] {
+	const ids = new Map<RecordListName, Set<string>>();
+	const idsOf = (list: RecordListName): Set<string> => {
+		let s = ids.get(list);
+		if (!s) {
+			s = new Set(records[list].map((r) => r.id));
+			ids.set(list, s);
+		}
+		return s;
+	};
+	const out: string[] = [];
+	for (const rule of REFERENCES) {
+		const rows = records[rule.list] as unknown as Record<string, unknown>[];
+		let count = 0;
+		let first = -1;
+		for (let i = 0; i < rows.length; i++) {
+			const v = rows[i][rule.field];
+			if (typeof v === 'string' && v !== '' && !idsOf(rule.target).has(v)) {
+				if (count++ === 0) first = i;
+			}
+		}
+		if (count > 0) {
+			const what = count === 1 ? '1 record has' : `${count} records have`;
+			out.push(
+				`${file}: ${rule.list}: ${what} a ${rule.field} that is not in ${rule.target} (first ${rule.list}[${first}]: ${showValue(rows[first][rule.field])})`
+			);
+		}
+	}
+	return out;
+}
