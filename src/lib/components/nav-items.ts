@@ -1,0 +1,68 @@
+// The app's sections, in navigation order. Labels are message functions so that they follow
+// the chosen language at render time.
+import { m } from '$lib/paraglide/messages.js';
+import type { IconName } from './icon.svelte';
+
+export interface NavItem {
+	href: string;
+	label: () => string;
+	icon: IconName;
+}
+
+export const NAV_DASHBOARD: NavItem = { href: '/', label: m.nav_dashboard, icon: 'dashboard' };
+export const NAV_LEADS: NavItem = { href: '/leads', label: m.nav_leads, icon: 'leads' };
+export const NAV_BOARD: NavItem = { href: '/board', label: m.nav_board, icon: 'board' };
+export const NAV_ACTIVITIES: NavItem = {
+	href: '/activities',
+	label: m.nav_activities,
+	icon: 'activities'
+};
+export const NAV_CAMPAIGNS: NavItem = {
+	href: '/campaigns',
+	label: m.nav_campaigns,
+	icon: 'campaigns'
+};
+export const NAV_MORE: NavItem = { href: '/more', label: m.nav_more, icon: 'more' };
+
+/** Sections listed under More (and, on wide screens, in the side navigation's second group). */
+export const MORE_ITEMS: NavItem[] = [
+	{ href: '/customers', label: m.nav_customers, icon: 'customers' },
+	{ href: '/forecasts', label: m.nav_forecasts, icon: 'forecasts' },
+	{ href: '/reps', label: m.nav_reps, icon: 'reps' },
+	{ href: '/stages', label: m.nav_stages, icon: 'stages' },
+	{ href: '/import-export', label: m.nav_import_export, icon: 'import-export' },
+	{ href: '/bin', label: m.nav_bin, icon: 'bin' },
+	{ href: '/settings', label: m.nav_settings, icon: 'settings' }
+];
+
+/** Side navigation (wide screens): the daily work first, then the rest. */
+export const SIDE_PRIMARY: NavItem[] = [
+	NAV_DASHBOARD,
+	NAV_LEADS,
+	NAV_BOARD,
+	NAV_ACTIVITIES,
+	NAV_CAMPAIGNS
+];
+
+/** Bottom tabs on phones: five fit at 360 px; Campaigns moves under More there. */
+export const TAB_ITEMS: NavItem[] = [NAV_DASHBOARD, NAV_LEADS, NAV_BOARD, NAV_ACTIVITIES, NAV_MORE];
+
+/** On phones, Campaigns is one of More's entries. */
+export const MORE_PAGE_ITEMS: NavItem[] = [NAV_CAMPAIGNS, ...MORE_ITEMS];
+
+/** Whether `href` is the section the person is in (the lead page belongs to Leads). */
+export function isActive(href: string, pathname: string): boolean {
+	if (href === '/') return pathname === '/';
+	return pathname === href || pathname.startsWith(href + '/');
+}
+
+/** The bottom tab that stands for `pathname`: More covers every section it lists. */
+export function isTabActive(href: string, pathname: string): boolean {
+	if (href === NAV_MORE.href) {
+		return (
+			isActive(NAV_MORE.href, pathname) ||
+			MORE_PAGE_ITEMS.some((item) => isActive(item.href, pathname))
+		);
+	}
+	return isActive(href, pathname);
+}
