@@ -65,6 +65,7 @@ export function checkFileSize(
 }
 
 function formatMegabytes(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} kB`;
 	const mb = bytes / (1024 * 1024);
 	return mb >= 10 ? `${Math.round(mb)} MB` : `${Number(mb.toFixed(1))} MB`;
 }

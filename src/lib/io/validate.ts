@@ -219,7 +219,7 @@ export function referenceWarnings(records: Records, file: string): string[] {
 		if (count > 0) {
 			const what = count === 1 ? '1 record has' : `${count} records have`;
 			out.push(
-				`${file}: ${rule.list}: ${what} a ${rule.field} that is not in ${rule.target} (first ${rule.list}[${first}]: ${showValue(rows[first][rule.field])})`
+				`${file}: ${rule.list}: ${what} ${rule.field} not found in ${rule.target} (first ${rule.list}[${first}]: ${showValue(rows[first][rule.field])})`
 			);
 		}
 	}
