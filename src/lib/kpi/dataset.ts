@@ -1,0 +1,588 @@
+// The KPI engine's columnar dataset: built once from the records (entity rows as objects, the
+// two large logs as columns), so that computeKpis is a few linear passes over typed arrays.
+//
+// Everything the spec calls "history as it is now" is derived here once per lead: the sorted
+// live stage history, closedAt and outcome, first contact, cycle start, opportunityAt and the
+// stages reached. Only live records are kept (tombstones, orphans and events into unknown
+// stages are dropped here, so no KPI has to test for them again).
+
+import {
+	activitiesToColumns,
+	stageEventsToColumns,
+	type ActivityColumns,
+	type StageEventColumns
+} from '../domain/columns';
+import { isIsoDate, parseInstant } from '../domain/time';
+import type {
+	Campaign,
+	Customer,
+	Forecast,
+	Lead,
+	Records,
+	Rep,
+	Stage
+} from '../domain/types';
+import { forecastPeriodBounds, monthTableFor } from './buckets';
+
+export interface DatasetInput {
+	timeZone: string;
+	reps: Rep[];
+	stages: Stage[];
+	campaigns: Campaign[];
+	leads: Lead[];
+	customers: Customer[];
+	forecasts: Forecast[];
+	activities: ActivityColumns;
+	stageEvents: StageEventColumns;
+}
+
+export const KIND_OPEN = 0;
+export const KIND_WON = 1;
+export const KIND_LOST = 2;
+
+export const OUTCOME_OPEN = 0;
+export const OUTCOME_WON = 1;
+export const OUTCOME_LOST = 2;
+
+/** Figures that depend on the zone used to cut calendars; cached per zone. */
+export interface ZoneDerived {
+	/** Per forecast: [start, end) of its period, NaN for a malformed period. */
+	forecastStart: Float64Array;
+	forecastEnd: Float64Array;
+	/** Per campaign: [startDate, endDate + 1 day), +-Infinity when open-ended. */
+	campaignStart: Float64Array;
+	campaignEnd: Float64Array;
+	/** Per rep index: live activities by calendar month, rep * 12 + (month - 1). */
+	seasonByRep: Int32Array;
+}
+
+export interface KpiDataset {
+	/** The workspace zone the records' date-only values were resolved in. */
+	timeZone: string;
+
+	/** Every rep id any record names (reps, owners, activity and forecast reps). */
+	repIds: string[];
+	repIndex: Map<string, number>;
+
+	/** Live stages in record order. */
+	stageIds: string[];
+	stageIndex: Map<string, number>;
+	stageKind: Uint8Array;
+	stageOrder: Float64Array;
+	stageProbability: Float64Array;
+	stageQualified: Uint8Array;
+	/** Open stages sorted by order, then id. */
+	openStages: Int32Array;
+	/** The first won stage by order (then id), -1 if the pipeline has none. */
+	firstWonStage: number;
+
+	/** Live campaigns in record order, with their all-time figures (no period, no filter). */
+	campaignIds: string[];
+	campaignBudget: Float64Array;
+	campaignStartDate: (string | undefined)[];
+	campaignEndDate: (string | undefined)[];
+	campaignLeads: Int32Array;
+	campaignOpportunities: Int32Array;
+	campaignWon: Int32Array;
+	campaignWonValue: Float64Array;
+
+	/** Live leads in record order. */
+	leadCount: number;
+	leadIds: string[];
+	leadIndex: Map<string, number>;
+	leadOwner: Int32Array;
+	/** 0 marketing, 1 sales. */
+	leadOrigin: Uint8Array;
+	/** Index of a live campaign, -1 when none. */
+	leadCampaign: Int32Array;
+	leadCreatedAt: Float64Array;
+	/** A missing value is 0. */
+	leadValue: Float64Array;
+	/** Month number (year * 12 + month - 1) of expectedCloseDate, -1 when none. */
+	leadExpectedMonth: Int32Array;
+
+	/** Stage history, CSR: lead i's events are evStart[i] .. evStart[i + 1] - 1, sorted. */
+	evStart: Int32Array;
+	/** Stage index, -1 for the implicit event of a lead whose stage is unknown. */
+	evStage: Int32Array;
+	evAt: Float64Array;
+
+	/** NaN when open. */
+	closedAt: Float64Array;
+	outcome: Uint8Array;
+	/** NaN when the lead has no live activity. */
+	firstContactAt: Float64Array;
+	cycleStart: Float64Array;
+	/** NaN when the lead never became an opportunity. */
+	opportunityAt: Float64Array;
+	/** Highest order among the open stages the lead entered, -Infinity if none. */
+	reachedOrder: Float64Array;
+	reachedWon: Uint8Array;
+
+	/** Live activities (lead live or none), sorted by `at`. */
+	actCount: number;
+	actAt: Float64Array;
+	actRep: Int32Array;
+	/** Live lead index, -1 for an activity without a lead. */
+	actLead: Int32Array;
+	actType: Uint8Array;
+	/** 0 none, else 1 + index in ACTIVITY_RESPONSES. */
+	actResponse: Uint8Array;
+	/** Id of each kept activity (same order). */
+	actIds: string[];
+
+	/** Live customers in record order. */
+	customerIds: string[];
+	customerOwner: Int32Array;
+	customerSince: Float64Array;
+	/** NaN when not churned. */
+	customerChurnedAt: Float64Array;
+
+	/** Live forecasts sorted by id. */
+	forecastIds: string[];
+	forecastPeriod: string[];
+	/** -1 for a team forecast. */
+	forecastRep: Int32Array;
+	forecastAmount: Float64Array;
+
+	zoneCache: Map<string, ZoneDerived>;
+}
+
+function compareIds(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isLive(r: { deletedAt?: string }): boolean {
+	return !r.deletedAt;
+}
+
+export function datasetFromRecords(records: Records, timeZone: string): KpiDataset {
+	return buildDataset({
+		timeZone,
+		reps: records.reps,
+		stages: records.stages,
+		campaigns: records.campaigns,
+		leads: records.leads,
+		customers: records.customers,
+		forecasts: records.forecasts,
+		activities: activitiesToColumns(records.activities, timeZone),
+		stageEvents: stageEventsToColumns(records.stageEvents, timeZone)
+	});
+}
+
+export function buildDataset(input: DatasetInput): KpiDataset {
+	const tz = input.timeZone;
+	const repIds: string[] = [];
+	const repIndex = new Map<string, number>();
+	const rep = (id: string): number => {
+		let i = repIndex.get(id);
+		if (i === undefined) {
+			i = repIds.length;
+			repIds.push(id);
+			repIndex.set(id, i);
+		}
+		return i;
+	};
+	for (const r of input.reps) if (isLive(r)) rep(r.id);
+
+	// Stages.
+	const stages = input.stages.filter(isLive);
+	const stageIds = stages.map((s) => s.id);
+	const stageIndex = new Map<string, number>();
+	stageIds.forEach((id, i) => stageIndex.set(id, i));
+	const ns = stages.length;
+	const stageKind = new Uint8Array(ns);
+	const stageOrder = new Float64Array(ns);
+	const stageProbability = new Float64Array(ns);
+	const stageQualified = new Uint8Array(ns);
+	stages.forEach((s, i) => {
+		stageKind[i] = s.kind === 'won' ? KIND_WON : s.kind === 'lost' ? KIND_LOST : KIND_OPEN;
+		stageOrder[i] = s.order;
+		stageProbability[i] = s.probability;
+		stageQualified[i] = s.qualified ? 1 : 0;
+	});
+	const byOrder = (a: number, b: number) =>
+		stageOrder[a] - stageOrder[b] || compareIds(stageIds[a], stageIds[b]);
+	const openStages = Int32Array.from(
+		[...Array(ns).keys()].filter((i) => stageKind[i] === KIND_OPEN).sort(byOrder)
+	);
+	const wonStages = [...Array(ns).keys()].filter((i) => stageKind[i] === KIND_WON).sort(byOrder);
+	const firstWonStage = wonStages.length ? wonStages[0] : -1;
+
+	// Campaigns.
+	const campaigns = input.campaigns.filter(isLive);
+	const campaignIndex = new Map<string, number>();
+	campaigns.forEach((c, i) => campaignIndex.set(c.id, i));
+	const nc = campaigns.length;
+
+	// Leads.
+	const leads = input.leads.filter(isLive);
+	const n = leads.length;
+	const leadIds = new Array<string>(n);
+	const leadIndex = new Map<string, number>();
+	const leadOwner = new Int32Array(n);
+	const leadOrigin = new Uint8Array(n);
+	const leadCampaign = new Int32Array(n);
+	const leadCreatedAt = new Float64Array(n);
+	const leadValue = new Float64Array(n);
+	const leadExpectedMonth = new Int32Array(n).fill(-1);
+	const leadStage = new Int32Array(n);
+	const expectedInstants: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const l = leads[i];
+		leadIds[i] = l.id;
+		leadIndex.set(l.id, i);
+		leadOwner[i] = rep(l.ownerId);
+		leadOrigin[i] = l.origin === 'marketing' ? 0 : 1;
+		leadCampaign[i] = l.campaignId ? (campaignIndex.get(l.campaignId) ?? -1) : -1;
+		leadCreatedAt[i] = parseInstant(l.createdAt, tz);
+		leadValue[i] = typeof l.value === 'number' ? l.value : 0;
+		leadStage[i] = stageIndex.get(l.stageId) ?? -1;
+		const ecd = l.expectedCloseDate;
+		if (ecd) {
+			if (isIsoDate(ecd)) {
+				leadExpectedMonth[i] = Number(ecd.slice(0, 4)) * 12 + Number(ecd.slice(5, 7)) - 1;
+			} else {
+				const t = parseInstant(ecd, tz);
+				if (!Number.isNaN(t)) {
+					expectedInstants.push(i, t);
+				}
+			}
+		}
+	}
+	for (let k = 0; k < expectedInstants.length; k += 2) {
+		const t = expectedInstants[k + 1];
+		leadExpectedMonth[expectedInstants[k]] = monthTableFor(tz, t, t).monthOf(t);
+	}
+
+	// Stage events: keep live ones of live leads into live stages, group by lead (CSR).
+	const se = input.stageEvents;
+	const seLead = new Int32Array(se.leadDict.length);
+	for (let d = 0; d < se.leadDict.length; d++) seLead[d] = leadIndex.get(se.leadDict[d]) ?? -1;
+	const seStage = new Int32Array(se.stageDict.length);
+	for (let d = 0; d < se.stageDict.length; d++) seStage[d] = stageIndex.get(se.stageDict[d]) ?? -1;
+	const counts = new Int32Array(n + 1);
+	const keepEvent = new Uint8Array(se.count);
+	for (let r = 0; r < se.count; r++) {
+		if (!Number.isNaN(se.deletedAt[r])) continue;
+		const li = seLead[se.lead[r]];
+		if (li < 0 || seStage[se.stage[r]] < 0) continue;
+		keepEvent[r] = 1;
+		counts[li]++;
+	}
+	const evStart = new Int32Array(n + 1);
+	for (let i = 0; i < n; i++) evStart[i + 1] = evStart[i] + Math.max(1, counts[i]);
+	const total = evStart[n];
+	const evRow = new Int32Array(total).fill(-1);
+	const fill = evStart.slice(0, n);
+	for (let r = 0; r < se.count; r++) {
+		if (!keepEvent[r]) continue;
+		const li = seLead[se.lead[r]];
+		evRow[fill[li]++] = r;
+	}
+	const evStage = new Int32Array(total);
+	const evAt = new Float64Array(total);
+	const seAt = se.at;
+	const seId = se.id;
+	for (let i = 0; i < n; i++) {
+		const s = evStart[i];
+		const e = evStart[i + 1];
+		if (counts[i] === 0) {
+			// A lead with no events has one implicit event into its stage at createdAt.
+			evStage[s] = leadStage[i];
+			evAt[s] = leadCreatedAt[i];
+			continue;
+		}
+		// Insertion sort by (at, id): histories are short.
+		for (let k = s + 1; k < e; k++) {
+			const row = evRow[k];
+			const at = seAt[row];
+			let j = k - 1;
+			while (j >= s) {
+				const o = evRow[j];
+				const oa = seAt[o];
+				if (oa < at || (oa === at && seId[o] <= seId[row])) break;
+				evRow[j + 1] = o;
+				j--;
+			}
+			evRow[j + 1] = row;
+		}
+		for (let k = s; k < e; k++) {
+			const row = evRow[k];
+			evStage[k] = seStage[se.stage[row]];
+			evAt[k] = seAt[row];
+		}
+	}
+
+	// Activities: keep live ones whose lead is live or absent, sorted by at.
+	const ac = input.activities;
+	const acLead = new Int32Array(ac.leadDict.length);
+	for (let d = 0; d < ac.leadDict.length; d++) acLead[d] = leadIndex.get(ac.leadDict[d]) ?? -1;
+	const acRep = new Int32Array(ac.repDict.length);
+	for (let d = 0; d < ac.repDict.length; d++) acRep[d] = rep(ac.repDict[d]);
+	const firstContactAt = new Float64Array(n).fill(NaN);
+	let kept = 0;
+	const keepRow = new Uint8Array(ac.count);
+	let sorted = true;
+	let prevAt = -Infinity;
+	for (let r = 0; r < ac.count; r++) {
+		if (!Number.isNaN(ac.deletedAt[r])) continue;
+		const d = ac.lead[r];
+		let li = -1;
+		if (d >= 0) {
+			li = acLead[d];
+			if (li < 0) continue;
+		}
+		const at = ac.at[r];
+		if (Number.isNaN(at)) continue;
+		keepRow[r] = 1;
+		kept++;
+		if (at < prevAt) sorted = false;
+		prevAt = at;
+		if (li >= 0) {
+			const f = firstContactAt[li];
+			if (!(f <= at)) firstContactAt[li] = at;
+		}
+	}
+	let rows = new Int32Array(kept);
+	{
+		let k = 0;
+		for (let r = 0; r < ac.count; r++) if (keepRow[r]) rows[k++] = r;
+	}
+	if (!sorted) rows = sortRowsByAt(rows, ac.at);
+	const actAt = new Float64Array(kept);
+	const actRep = new Int32Array(kept);
+	const actLead = new Int32Array(kept);
+	const actType = new Uint8Array(kept);
+	const actResponse = new Uint8Array(kept);
+	const actIds = new Array<string>(kept);
+	for (let k = 0; k < kept; k++) {
+		const r = rows[k];
+		actAt[k] = ac.at[r];
+		actRep[k] = acRep[ac.rep[r]];
+		const d = ac.lead[r];
+		actLead[k] = d >= 0 ? acLead[d] : -1;
+		actType[k] = ac.type[r];
+		actResponse[k] = ac.response[r];
+		actIds[k] = ac.id[r];
+	}
+
+	// Per-lead facts from the whole live history.
+	const closedAt = new Float64Array(n).fill(NaN);
+	const outcome = new Uint8Array(n);
+	const cycleStart = new Float64Array(n);
+	const opportunityAt = new Float64Array(n).fill(NaN);
+	const reachedOrder = new Float64Array(n).fill(-Infinity);
+	const reachedWon = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const s = evStart[i];
+		const e = evStart[i + 1];
+		for (let k = s; k < e; k++) {
+			const st = evStage[k];
+			if (st < 0) continue;
+			const kind = stageKind[st];
+			if (kind === KIND_WON) {
+				reachedWon[i] = 1;
+				if (Number.isNaN(opportunityAt[i])) opportunityAt[i] = evAt[k];
+			} else if (kind === KIND_OPEN) {
+				if (stageOrder[st] > reachedOrder[i]) reachedOrder[i] = stageOrder[st];
+				if (stageQualified[st] && Number.isNaN(opportunityAt[i])) opportunityAt[i] = evAt[k];
+			}
+		}
+		const last = evStage[e - 1];
+		if (last >= 0 && stageKind[last] !== KIND_OPEN) {
+			closedAt[i] = evAt[e - 1];
+			outcome[i] = stageKind[last] === KIND_WON ? OUTCOME_WON : OUTCOME_LOST;
+		}
+		const f = firstContactAt[i];
+		cycleStart[i] = Number.isNaN(f) ? leadCreatedAt[i] : f;
+	}
+
+	// All-time campaign figures (KPI 3 has neither period nor rep filter for them).
+	const campaignLeads = new Int32Array(nc);
+	const campaignOpportunities = new Int32Array(nc);
+	const campaignWon = new Int32Array(nc);
+	const campaignWonValue = new Float64Array(nc);
+	for (let i = 0; i < n; i++) {
+		const c = leadCampaign[i];
+		if (c < 0) continue;
+		campaignLeads[c]++;
+		if (!Number.isNaN(opportunityAt[i])) campaignOpportunities[c]++;
+		if (outcome[i] === OUTCOME_WON) {
+			campaignWon[c]++;
+			campaignWonValue[c] += leadValue[i];
+		}
+	}
+
+	// Customers.
+	const customers = input.customers.filter(isLive);
+	const customerOwner = new Int32Array(customers.length);
+	const customerSince = new Float64Array(customers.length);
+	const customerChurnedAt = new Float64Array(customers.length);
+	customers.forEach((c, i) => {
+		customerOwner[i] = c.ownerId ? rep(c.ownerId) : -1;
+		customerSince[i] = parseInstant(c.since, tz);
+		customerChurnedAt[i] = c.churnedAt ? parseInstant(c.churnedAt, tz) : NaN;
+	});
+
+	// Forecasts, in id order (the order of KPI 11's rows and of its sums).
+	const forecasts = input.forecasts.filter(isLive).sort((a, b) => compareIds(a.id, b.id));
+	const forecastRep = new Int32Array(forecasts.length);
+	const forecastAmount = new Float64Array(forecasts.length);
+	forecasts.forEach((f, i) => {
+		forecastRep[i] = f.repId ? rep(f.repId) : -1;
+		forecastAmount[i] = f.amount;
+	});
+
+	const ds: KpiDataset = {
+		timeZone: tz,
+		repIds,
+		repIndex,
+		stageIds,
+		stageIndex,
+		stageKind,
+		stageOrder,
+		stageProbability,
+		stageQualified,
+		openStages,
+		firstWonStage,
+		campaignIds: campaigns.map((c) => c.id),
+		campaignBudget: Float64Array.from(campaigns.map((c) => c.budget)),
+		campaignStartDate: campaigns.map((c) => c.startDate),
+		campaignEndDate: campaigns.map((c) => c.endDate),
+		campaignLeads,
+		campaignOpportunities,
+		campaignWon,
+		campaignWonValue,
+		leadCount: n,
+		leadIds,
+		leadIndex,
+		leadOwner,
+		leadOrigin,
+		leadCampaign,
+		leadCreatedAt,
+		leadValue,
+		leadExpectedMonth,
+		evStart,
+		evStage,
+		evAt,
+		closedAt,
+		outcome,
+		firstContactAt,
+		cycleStart,
+		opportunityAt,
+		reachedOrder,
+		reachedWon,
+		actCount: kept,
+		actAt,
+		actRep,
+		actLead,
+		actType,
+		actResponse,
+		actIds,
+		customerIds: customers.map((c) => c.id),
+		customerOwner,
+		customerSince,
+		customerChurnedAt,
+		forecastIds: forecasts.map((f) => f.id),
+		forecastPeriod: forecasts.map((f) => f.period),
+		forecastRep,
+		forecastAmount,
+		zoneCache: new Map()
+	};
+	zoneDerived(ds, tz);
+	return ds;
+}
+
+/** Sorts row numbers by their instant, stably: a counting pass by day, then by instant. */
+function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {
+	const n = rows.length;
+	if (n === 0) return rows;
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (let k = 0; k < n; k++) {
+		const t = at[rows[k]];
+		if (t < lo) lo = t;
+		if (t > hi) hi = t;
+	}
+	const days = Math.floor((hi - lo) / 86_400_000) + 1;
+	if (days > 4 * n + 1024) {
+		return Int32Array.from(rows).sort((a, b) => at[a] - at[b] || a - b);
+	}
+	const counts = new Int32Array(days + 1);
+	const day = new Int32Array(n);
+	for (let k = 0; k < n; k++) {
+		const d = Math.floor((at[rows[k]] - lo) / 86_400_000);
+		day[k] = d;
+		counts[d + 1]++;
+	}
+	for (let d = 0; d < days; d++) counts[d + 1] += counts[d];
+	const out = new Int32Array(n);
+	const pos = counts.slice(0, days);
+	for (let k = 0; k < n; k++) out[pos[day[k]]++] = rows[k];
+	// Within each day, insertion sort (days are small next to the whole log).
+	for (let d = 0; d < days; d++) {
+		const s = counts[d];
+		const e = counts[d + 1];
+		for (let k = s + 1; k < e; k++) {
+			const r = out[k];
+			const t = at[r];
+			let j = k - 1;
+			while (j >= s && at[out[j]] > t) {
+				out[j + 1] = out[j];
+				j--;
+			}
+			out[j + 1] = r;
+		}
+	}
+	return out;
+}
+
+/** The zone-dependent figures of a dataset for `timeZone` (computed once, then cached). */
+export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
+	const hit = ds.zoneCache.get(timeZone);
+	if (hit) return hit;
+	const nf = ds.forecastIds.length;
+	const forecastStart = new Float64Array(nf).fill(NaN);
+	const forecastEnd = new Float64Array(nf).fill(NaN);
+	for (let f = 0; f < nf; f++) {
+		const b = forecastPeriodBounds(ds.forecastPeriod[f], timeZone);
+		if (b) {
+			forecastStart[f] = b[0];
+			forecastEnd[f] = b[1];
+		}
+	}
+	const nc = ds.campaignIds.length;
+	const campaignStart = new Float64Array(nc);
+	const campaignEnd = new Float64Array(nc);
+	for (let c = 0; c < nc; c++) {
+		const s = ds.campaignStartDate[c];
+		const e = ds.campaignEndDate[c];
+		campaignStart[c] = s ? parseInstant(s, timeZone) : -Infinity;
+		campaignEnd[c] = e ? dayAfter(e, timeZone) : Infinity;
+	}
+	const seasonByRep = new Int32Array(ds.repIds.length * 12);
+	if (ds.actCount > 0) {
+		const table = monthTableFor(timeZone, ds.actAt[0], ds.actAt[ds.actCount - 1]);
+		const starts = table.starts;
+		// Activities are sorted: walk the month boundaries alongside them.
+		let m = table.monthOf(ds.actAt[0]) - table.firstYear * 12;
+		for (let k = 0; k < ds.actCount; k++) {
+			const t = ds.actAt[k];
+			while (m + 1 < starts.length && starts[m + 1] <= t) m++;
+			seasonByRep[ds.actRep[k] * 12 + (m % 12)]++;
+		}
+	}
+	const z: ZoneDerived = { forecastStart, forecastEnd, campaignStart, campaignEnd, seasonByRep };
+	ds.zoneCache.set(timeZone, z);
+	return z;
+}
+
+/** Start of the day after the date-only (or instant) value `value` in `timeZone`. */
+function dayAfter(value: string, timeZone: string): number {
+	if (isIsoDate(value)) {
+		const d = new Date(Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10) + 1));
+		return parseInstant(d.toISOString().slice(0, 10), timeZone);
+	}
+	return parseInstant(value, timeZone) + 86_400_000;
+}

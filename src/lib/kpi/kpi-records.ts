@@ -1,0 +1,3 @@
+export function kpiRecords(): string[] {
+	return [];
+}

@@ -1,0 +1,2 @@
+export type DatasetChange = never;
+export function updateDataset(): void {}
