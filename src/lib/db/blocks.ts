@@ -1,0 +1,304 @@
+// Blocks: how the two logs (activities, stage events) are stored.
+//
+// Rows are partitioned by a hash of their leadId into BUCKET_COUNT buckets (activities without
+// a lead go to NO_LEAD_BUCKET), and each bucket of each log is ONE IndexedDB record holding its
+// rows as columns (typed arrays + per-block string dictionaries). IndexedDB costs per record, not
+// per byte, so this makes bulk loads and cold reads one to two orders of magnitude faster than a
+// record per row (docs/adr-0001-storage-layout.md), and a lead's whole history is one block read.
+
+import {
+	activitiesToColumns,
+	columnsToActivities,
+	columnsToStageEvents,
+	stageEventsToColumns,
+	type ActivityColumns,
+	type StageEventColumns
+} from '../domain/columns';
+import type { Activity, StageEvent } from '../domain/types';
+
+export const BUCKET_COUNT = 256;
+/** The bucket of activities that name no lead. */
+export const NO_LEAD_BUCKET = BUCKET_COUNT;
+
+/** The block a lead's log rows live in: FNV-1a of the id, modulo BUCKET_COUNT. */
+export function bucketOf(leadId: string | null | undefined): number {
+	if (!leadId) return NO_LEAD_BUCKET;
+	let h = 0x811c9dc5;
+	for (let i = 0; i < leadId.length; i++) {
+		h ^= leadId.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return (h >>> 0) % BUCKET_COUNT;
+}
+
+/**
+ * A list of strings as one string joined by '\n' (one structured-clone item instead of
+ * thousands, and an id lookup is one indexOf), or as the plain array when a value holds '\n'.
+ */
+export type PackedStrings = string | string[];
+
+const SEP = '\n';
+
+export function packStrings(values: readonly string[]): PackedStrings {
+	for (const v of values) if (v.includes(SEP)) return [...values];
+	return values.join(SEP);
+}
+
+export function unpackStrings(packed: PackedStrings, count: number): string[] {
+	if (typeof packed !== 'string') return packed;
+	return count === 0 ? [] : packed.split(SEP);
+}
+
+/** True when the block may hold a row with this id (exact for packed ids). */
+export function blockMayHold(block: { ids: PackedStrings; count: number }, id: string): boolean {
+	if (typeof block.ids !== 'string') return block.ids.includes(id);
+	if (block.count === 0) return false;
+	const s = block.ids;
+	let at = s.indexOf(id);
+	while (at >= 0) {
+		const end = at + id.length;
+		if ((at === 0 || s[at - 1] === SEP) && (end === s.length || s[end] === SEP)) return true;
+		at = s.indexOf(id, at + 1);
+	}
+	return false;
+}
+
+export interface ActivityBlock {
+	bucket: number;
+	count: number;
+	ids: PackedStrings;
+	updatedAt: Float64Array;
+	deletedAt: Float64Array;
+	at: Float64Array;
+	lead: Int32Array;
+	leadDict: string[];
+	rep: Int32Array;
+	repDict: string[];
+	type: Uint8Array;
+	response: Uint8Array;
+	/** Notes are rare: the rows that have one, and their texts. */
+	noteRows: Int32Array;
+	notes: string[];
+}
+
+export interface StageEventBlock {
+	bucket: number;
+	count: number;
+	ids: PackedStrings;
+	updatedAt: Float64Array;
+	deletedAt: Float64Array;
+	at: Float64Array;
+	lead: Int32Array;
+	leadDict: string[];
+	stage: Int32Array;
+	stageDict: string[];
+	rep: Int32Array;
+	repDict: string[];
+}
+
+export function encodeActivityBlock(bucket: number, cols: ActivityColumns): ActivityBlock {
+	const noteRows: number[] = [];
+	const notes: string[] = [];
+	for (let i = 0; i < cols.count; i++) {
+		const n = cols.note[i];
+		if (n !== undefined && n !== null) {
+			noteRows.push(i);
+			notes.push(n);
+		}
+	}
+	return {
+		bucket,
+		count: cols.count,
+		ids: packStrings(cols.id),
+		updatedAt: cols.updatedAt,
+		deletedAt: cols.deletedAt,
+		at: cols.at,
+		lead: cols.lead,
+		leadDict: cols.leadDict,
+		rep: cols.rep,
+		repDict: cols.repDict,
+		type: cols.type,
+		response: cols.response,
+		noteRows: Int32Array.from(noteRows),
+		notes
+	};
+}
+
+export function decodeActivityBlock(block: ActivityBlock): ActivityColumns {
+	const note = new Array<string | undefined>(block.count);
+	for (let k = 0; k < block.noteRows.length; k++) note[block.noteRows[k]] = block.notes[k];
+	return {
+		count: block.count,
+		id: unpackStrings(block.ids, block.count),
+		updatedAt: block.updatedAt,
+		deletedAt: block.deletedAt,
+		at: block.at,
+		lead: block.lead,
+		leadDict: block.leadDict,
+		rep: block.rep,
+		repDict: block.repDict,
+		type: block.type,
+		response: block.response,
+		note
+	};
+}
+
+export function encodeStageEventBlock(bucket: number, cols: StageEventColumns): StageEventBlock {
+	return {
+		bucket,
+		count: cols.count,
+		ids: packStrings(cols.id),
+		updatedAt: cols.updatedAt,
+		deletedAt: cols.deletedAt,
+		at: cols.at,
+		lead: cols.lead,
+		leadDict: cols.leadDict,
+		stage: cols.stage,
+		stageDict: cols.stageDict,
+		rep: cols.rep,
+		repDict: cols.repDict
+	};
+}
+
+export function decodeStageEventBlock(block: StageEventBlock): StageEventColumns {
+	return {
+		count: block.count,
+		id: unpackStrings(block.ids, block.count),
+		updatedAt: block.updatedAt,
+		deletedAt: block.deletedAt,
+		at: block.at,
+		lead: block.lead,
+		leadDict: block.leadDict,
+		stage: block.stage,
+		stageDict: block.stageDict,
+		rep: block.rep,
+		repDict: block.repDict
+	};
+}
+
+/** Rows -> block. Date-only and offset instants are resolved to epoch ms in `timeZone`. */
+export function activityBlockFromRows(
+	bucket: number,
+	rows: readonly Activity[],
+	timeZone: string
+): ActivityBlock {
+	return encodeActivityBlock(bucket, activitiesToColumns(rows, timeZone));
+}
+
+export function activityRowsOfBlock(block: ActivityBlock | undefined): Activity[] {
+	return block ? columnsToActivities(decodeActivityBlock(block)) : [];
+}
+
+export function stageEventBlockFromRows(
+	bucket: number,
+	rows: readonly StageEvent[],
+	timeZone: string
+): StageEventBlock {
+	return encodeStageEventBlock(bucket, stageEventsToColumns(rows, timeZone));
+}
+
+export function stageEventRowsOfBlock(block: StageEventBlock | undefined): StageEvent[] {
+	return block ? columnsToStageEvents(decodeStageEventBlock(block)) : [];
+}
+
+/** Maps a small per-block dictionary into a shared one: local index -> global index. */
+function remapDict(local: string[], lookup: Map<string, number>, global: string[]): Int32Array {
+	const map = new Int32Array(local.length);
+	for (let k = 0; k < local.length; k++) {
+		let g = lookup.get(local[k]);
+		if (g === undefined) {
+			g = global.length;
+			global.push(local[k]);
+			lookup.set(local[k], g);
+		}
+		map[k] = g;
+	}
+	return map;
+}
+
+/**
+ * Concatenates activity blocks into one set of columns. Lead dictionaries are disjoint between
+ * blocks (a lead hashes to one bucket), so they are appended with an offset, not looked up.
+ */
+export function concatActivityBlocks(blocks: readonly ActivityBlock[]): ActivityColumns {
+	let n = 0;
+	for (const b of blocks) n += b.count;
+	const out: ActivityColumns = {
+		count: n,
+		id: new Array<string>(n),
+		updatedAt: new Float64Array(n),
+		deletedAt: new Float64Array(n),
+		at: new Float64Array(n),
+		lead: new Int32Array(n),
+		leadDict: [],
+		rep: new Int32Array(n),
+		repDict: [],
+		type: new Uint8Array(n),
+		response: new Uint8Array(n),
+		note: new Array<string | undefined>(n)
+	};
+	const repLookup = new Map<string, number>();
+	let o = 0;
+	for (const b of blocks) {
+		const ids = unpackStrings(b.ids, b.count);
+		const leadOffset = out.leadDict.length;
+		for (const l of b.leadDict) out.leadDict.push(l);
+		const repMap = remapDict(b.repDict, repLookup, out.repDict);
+		out.updatedAt.set(b.updatedAt, o);
+		out.deletedAt.set(b.deletedAt, o);
+		out.at.set(b.at, o);
+		out.type.set(b.type, o);
+		out.response.set(b.response, o);
+		const lead = b.lead;
+		const rep = b.rep;
+		for (let i = 0; i < b.count; i++) {
+			out.id[o + i] = ids[i];
+			const l = lead[i];
+			out.lead[o + i] = l < 0 ? -1 : l + leadOffset;
+			out.rep[o + i] = repMap[rep[i]];
+		}
+		for (let k = 0; k < b.noteRows.length; k++) out.note[o + b.noteRows[k]] = b.notes[k];
+		o += b.count;
+	}
+	return out;
+}
+
+export function concatStageEventBlocks(blocks: readonly StageEventBlock[]): StageEventColumns {
+	let n = 0;
+	for (const b of blocks) n += b.count;
+	const out: StageEventColumns = {
+		count: n,
+		id: new Array<string>(n),
+		updatedAt: new Float64Array(n),
+		deletedAt: new Float64Array(n),
+		at: new Float64Array(n),
+		lead: new Int32Array(n),
+		leadDict: [],
+		stage: new Int32Array(n),
+		stageDict: [],
+		rep: new Int32Array(n),
+		repDict: []
+	};
+	const stageLookup = new Map<string, number>();
+	const repLookup = new Map<string, number>();
+	let o = 0;
+	for (const b of blocks) {
+		const ids = unpackStrings(b.ids, b.count);
+		const leadOffset = out.leadDict.length;
+		for (const l of b.leadDict) out.leadDict.push(l);
+		const stageMap = remapDict(b.stageDict, stageLookup, out.stageDict);
+		const repMap = remapDict(b.repDict, repLookup, out.repDict);
+		out.updatedAt.set(b.updatedAt, o);
+		out.deletedAt.set(b.deletedAt, o);
+		out.at.set(b.at, o);
+		for (let i = 0; i < b.count; i++) {
+			out.id[o + i] = ids[i];
+			out.lead[o + i] = b.lead[i] + leadOffset;
+			out.stage[o + i] = stageMap[b.stage[i]];
+			const r = b.rep[i];
+			out.rep[o + i] = r < 0 ? -1 : repMap[r];
+		}
+		o += b.count;
+	}
+	return out;
+}

@@ -1,0 +1,357 @@
+// The one way the data layer writes inside a transaction.
+//
+// A WriteContext lives for one Dexie 'rw' transaction. Every row it writes is recorded with its
+// before image (the row as the transaction found it) and after image (as it left it), so that
+// history.ts can undo a whole command by writing the before images back and redo it by writing
+// the after images, and so that the change log tells the KPI worker what to re-read. Log rows
+// (activities, stage events) are edited inside their decoded block, and each touched block is
+// re-encoded and written once when the transaction finishes.
+
+import type { Table } from 'dexie';
+import type { Activity, RecordListName, StageEvent } from '../domain/types';
+import {
+	activityBlockFromRows,
+	activityRowsOfBlock,
+	bucketOf,
+	unpackStrings,
+	stageEventBlockFromRows,
+	stageEventRowsOfBlock,
+	type ActivityBlock,
+	type StageEventBlock
+} from './blocks';
+import {
+	allTables,
+	blockTable,
+	entityTable,
+	isEntityList,
+	type ChangeRow,
+	type EntityListName,
+	type LogListName,
+	type TragtDatabase
+} from './database';
+import { WORKSPACE_KEY, type WorkspaceSettings } from './settings';
+
+type AnyRow = { id: string; [field: string]: unknown };
+type LogRow = Activity | StageEvent;
+
+/** One row touched by a transaction. `before`/`after` undefined: the row did not exist. */
+export interface RowChange {
+	list: RecordListName;
+	id: string;
+	before?: AnyRow;
+	after?: AnyRow;
+}
+
+/** How many change rows to keep for readChangesSince; older readers get `full: true`. */
+export const CHANGE_LOG_KEEP = 1000;
+
+function clone<T>(v: T): T {
+	return v === undefined ? v : structuredClone(v);
+}
+
+export class WriteContext {
+	readonly db: TragtDatabase;
+	readonly timeZone: string;
+	readonly workspace: WorkspaceSettings | undefined;
+	/** Set by bulk writes: readers must re-read everything. */
+	full = false;
+	private readonly changes = new Map<string, RowChange>();
+	private readonly blocks: Record<LogListName, Map<number, Map<string, LogRow>>> = {
+		activities: new Map(),
+		stageEvents: new Map()
+	};
+	private readonly scanned: Partial<Record<LogListName, Map<string, number>>> = {};
+	/** False when a bulk write made this transaction too large to undo (history is cleared). */
+	undoable = true;
+	private readonly dirty: Record<LogListName, Set<number>> = {
+		activities: new Set(),
+		stageEvents: new Set()
+	};
+
+	private constructor(db: TragtDatabase, workspace: WorkspaceSettings | undefined) {
+		this.db = db;
+		this.workspace = workspace;
+		this.timeZone = workspace?.timeZone || 'UTC';
+	}
+
+	static async open(db: TragtDatabase): Promise<WriteContext> {
+		const row = await db.settings.get(WORKSPACE_KEY);
+		return new WriteContext(db, row?.value as WorkspaceSettings | undefined);
+	}
+
+	/** The changes so far, in first-touch order. Rows created and removed again are left out. */
+	changeList(): RowChange[] {
+		return [...this.changes.values()].filter(
+			(c) => c.before !== undefined || c.after !== undefined
+		);
+	}
+
+	private record(
+		list: RecordListName,
+		id: string,
+		before: AnyRow | undefined,
+		after: AnyRow | undefined
+	) {
+		const key = list + '\u0000' + id;
+		const c = this.changes.get(key);
+		if (c) c.after = clone(after);
+		else this.changes.set(key, { list, id, before: clone(before), after: clone(after) });
+	}
+
+	// ---- entities ----
+
+	/** A row by id; for log rows, `leadHint` (the row's leadId if known) saves a block scan. */
+	async get<T = AnyRow>(
+		list: RecordListName,
+		id: string,
+		leadHint?: string | null
+	): Promise<T | undefined> {
+		if (isEntityList(list)) {
+			const row = await entityTable(this.db, list).get(id);
+			return row as T | undefined;
+		}
+		const found = await this.findLog(
+			list as LogListName,
+			id,
+			leadHint === undefined ? [] : [leadHint]
+		);
+		return found ? (clone(found.row) as T) : undefined;
+	}
+
+	/**
+	 * Writes a whole row (insert or replace). Log rows move block when their lead changes.
+	 * `isNew`: the id was just made, so no block needs searching for an older copy;
+	 * `leadHints`: other leads whose blocks may hold the row now (its lead is being changed).
+	 */
+	async put(
+		list: RecordListName,
+		row: AnyRow,
+		opts: { isNew?: boolean; leadHints?: (string | null | undefined)[] } = {}
+	): Promise<void> {
+		if (isEntityList(list)) {
+			const table = entityTable(this.db, list);
+			const before = this.changes.has(list + '\u0000' + row.id)
+				? undefined
+				: ((await table.get(row.id)) as AnyRow | undefined);
+			await table.put(row);
+			this.record(list, row.id, before, row);
+			return;
+		}
+		const log = list as LogListName;
+		const leadId = row.leadId as string | null | undefined;
+		const found = opts.isNew
+			? undefined
+			: await this.findLog(log, row.id, [leadId, ...(opts.leadHints ?? [])]);
+		const bucket = bucketOf(leadId);
+		if (found && found.bucket !== bucket) {
+			found.rows.delete(row.id);
+			this.dirty[log].add(found.bucket);
+		}
+		const rows = await this.loadBucket(log, bucket);
+		rows.set(row.id, clone(row) as unknown as LogRow);
+		this.dirty[log].add(bucket);
+		this.record(list, row.id, found?.row as AnyRow | undefined, row);
+	}
+
+	/** Removes a row for good (emptying the bin, undoing a creation). */
+	async remove(list: RecordListName, id: string, leadHint?: string | null): Promise<void> {
+		if (isEntityList(list)) {
+			const table = entityTable(this.db, list);
+			const before = (await table.get(id)) as AnyRow | undefined;
+			if (!before) return;
+			await table.delete(id);
+			this.record(list, id, before, undefined);
+			return;
+		}
+		const log = list as LogListName;
+		const found = await this.findLog(log, id, leadHint === undefined ? [] : [leadHint]);
+		if (!found) return;
+		found.rows.delete(id);
+		this.dirty[log].add(found.bucket);
+		this.record(list, id, found.row as unknown as AnyRow, undefined);
+	}
+
+	/** Entity rows of a list, straight from the table (small lists: reps, stages). */
+	async all<T>(list: EntityListName): Promise<T[]> {
+		return (await entityTable(this.db, list).toArray()) as T[];
+	}
+
+	// ---- logs ----
+
+	/** The log rows of one lead (live and tombstoned), from its one block. */
+	async logRowsOfLead<T extends LogRow>(log: LogListName, leadId: string): Promise<T[]> {
+		const rows = await this.loadBucket(log, bucketOf(leadId));
+		const out: T[] = [];
+		for (const r of rows.values()) if (r.leadId === leadId) out.push(clone(r) as T);
+		return out;
+	}
+
+	/** Every row of every block (used by emptyBin and bulk replace). */
+	async allLogRows<T extends LogRow>(log: LogListName): Promise<T[]> {
+		const keys = (await blockTable(this.db, log).toCollection().primaryKeys()) as number[];
+		const out: T[] = [];
+		for (const b of keys)
+			for (const r of (await this.loadBucket(log, b)).values()) out.push(r as T);
+		return out;
+	}
+
+	/** Tombstoned log rows; only blocks that hold one are decoded. */
+	async logTombstones<T extends LogRow>(log: LogListName): Promise<T[]> {
+		const blocks = (await blockTable(this.db, log).toArray()) as (
+			ActivityBlock | StageEventBlock
+		)[];
+		const out: T[] = [];
+		for (const block of blocks) {
+			if (!block.deletedAt.some((d) => !Number.isNaN(d))) continue;
+			for (const r of (await this.loadBucket(log, block.bucket)).values())
+				if (r.deletedAt) out.push(clone(r) as T);
+		}
+		return out;
+	}
+
+	private async loadBucket(log: LogListName, bucket: number): Promise<Map<string, LogRow>> {
+		let rows = this.blocks[log].get(bucket);
+		if (!rows) {
+			const block = await blockTable(this.db, log).get(bucket);
+			const list =
+				log === 'activities'
+					? activityRowsOfBlock(block as ActivityBlock | undefined)
+					: stageEventRowsOfBlock(block as StageEventBlock | undefined);
+			rows = new Map(list.map((r) => [r.id, r as LogRow]));
+			this.blocks[log].set(bucket, rows);
+		}
+		return rows;
+	}
+
+	/**
+	 * Finds a log row by id: in blocks already loaded, then in the hinted leads' blocks, then
+	 * through a map of every stored id to its block (built once per transaction; no row is
+	 * decoded for it). Blocks already loaded are authoritative: rows may have moved inside them.
+	 */
+	private async findLog(
+		log: LogListName,
+		id: string,
+		leadHints: (string | null | undefined)[] = []
+	): Promise<{ bucket: number; rows: Map<string, LogRow>; row: LogRow } | undefined> {
+		for (const [bucket, rows] of this.blocks[log]) {
+			const row = rows.get(id);
+			if (row) return { bucket, rows, row };
+		}
+		for (const hint of leadHints) {
+			const bucket = bucketOf(hint);
+			const rows = await this.loadBucket(log, bucket);
+			const row = rows.get(id);
+			if (row) return { bucket, rows, row };
+		}
+		// One scan per transaction: later lookups (a merge of many rows) use the id map.
+		let where = this.scanned[log];
+		if (!where) {
+			where = new Map();
+			const blocks = (await blockTable(this.db, log).toArray()) as (
+				ActivityBlock | StageEventBlock
+			)[];
+			for (const block of blocks)
+				for (const rowId of unpackStrings(block.ids, block.count)) where.set(rowId, block.bucket);
+			this.scanned[log] = where;
+		}
+		const bucket = where.get(id);
+		if (bucket === undefined || this.blocks[log].has(bucket)) return undefined;
+		const rows = await this.loadBucket(log, bucket);
+		const row = rows.get(id);
+		return row ? { bucket, rows, row } : undefined;
+	}
+
+	// ---- commit ----
+
+	/** Writes touched blocks and the change row; returns the new change sequence number. */
+	async finish(): Promise<number> {
+		const buckets: Record<LogListName, number[]> = { activities: [], stageEvents: [] };
+		for (const log of ['activities', 'stageEvents'] as const) {
+			const table = blockTable(this.db, log);
+			for (const bucket of this.dirty[log]) {
+				buckets[log].push(bucket);
+				const rows = [...(this.blocks[log].get(bucket)?.values() ?? [])];
+				if (rows.length === 0) {
+					await table.delete(bucket);
+					continue;
+				}
+				const block =
+					log === 'activities'
+						? activityBlockFromRows(bucket, rows as Activity[], this.timeZone)
+						: stageEventBlockFromRows(bucket, rows as StageEvent[], this.timeZone);
+				await table.put(block);
+			}
+			buckets[log].sort((a, b) => a - b);
+		}
+		const entities: Record<string, string[]> = {};
+		for (const c of this.changeList()) {
+			if (!isEntityList(c.list)) continue;
+			(entities[c.list] ??= []).push(c.id);
+		}
+		return recordChange(this.db, {
+			at: Date.now(),
+			full: this.full,
+			entities,
+			activityBuckets: buckets.activities,
+			stageEventBuckets: buckets.stageEvents
+		});
+	}
+}
+
+/** Appends a change row (pruning old ones) and stamps the workspace's lastChangeAt. */
+export async function recordChange(db: TragtDatabase, change: ChangeRow): Promise<number> {
+	const seq = (await db.changes.add(change)) as number;
+	if (seq > CHANGE_LOG_KEEP)
+		await db.changes
+			.where('seq')
+			.below(seq - CHANGE_LOG_KEEP)
+			.delete();
+	const ws = await db.settings.get(WORKSPACE_KEY);
+	if (ws) {
+		await db.settings.put({
+			key: WORKSPACE_KEY,
+			value: { ...(ws.value as WorkspaceSettings), lastChangeAt: new Date(change.at).toISOString() }
+		});
+	}
+	return seq;
+}
+
+/** Tells other tabs and the KPI worker that data changed (after the commit). */
+export function broadcastChange(seq: number): void {
+	if (typeof BroadcastChannel === 'undefined') return;
+	try {
+		const ch = new BroadcastChannel(CHANGES_CHANNEL);
+		ch.postMessage({ seq });
+		ch.close();
+	} catch {
+		// Broadcasting is a courtesy; the data is committed either way.
+	}
+}
+
+export const CHANGES_CHANNEL = 'tragt-changes';
+
+export interface WriteResult<R> {
+	result: R;
+	changes: RowChange[];
+	seq: number;
+	undoable: boolean;
+}
+
+/**
+ * Runs `fn` in one 'rw' transaction over every table. If `fn` throws, Dexie aborts the
+ * transaction and nothing it wrote remains.
+ */
+export async function runWrite<R>(
+	db: TragtDatabase,
+	fn: (ctx: WriteContext) => Promise<R>
+): Promise<WriteResult<R>> {
+	const out = await db.transaction('rw', allTables(db) as Table[], async () => {
+		const ctx = await WriteContext.open(db);
+		const result = await fn(ctx);
+		const changes = ctx.changeList();
+		const seq = await ctx.finish();
+		return { result, changes, seq, undoable: ctx.undoable };
+	});
+	broadcastChange(out.seq);
+	return out;
+}
