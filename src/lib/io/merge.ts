@@ -84,7 +84,8 @@ export function mergeRecords(a: Records, b: Records): Records {
 /**
  * Merges whole files. Records merge as in mergeRecords. The workspace (name, currency, time zone)
  * is taken from the file with the latest `exportedAt`; on a tie, the greater workspace name, then
- * the greater canonical JSON of the workspace, so the choice too is independent of order. The
+ * the greater canonical JSON of the workspace, then the greater `exportedAt` text, so the choice
+ * too is independent of order. The
  * result's `exportedAt` is that latest one. Throws a RangeError for an empty list.
  */
 export function mergeSharedFiles(files: readonly SharedFile[]): SharedFile {
@@ -113,7 +114,9 @@ function compareFiles(a: SharedFile, b: SharedFile): number {
 	if (a.workspace.name !== b.workspace.name) return a.workspace.name > b.workspace.name ? 1 : -1;
 	const ja = canonicalJson(a.workspace);
 	const jb = canonicalJson(b.workspace);
-	return ja === jb ? 0 : ja > jb ? 1 : -1;
+	if (ja !== jb) return ja > jb ? 1 : -1;
+	// The same instant can be written two ways; pick one spelling regardless of order.
+	return a.exportedAt === b.exportedAt ? 0 : a.exportedAt > b.exportedAt ? 1 : -1;
 }
 
 export interface MergeCounts {
