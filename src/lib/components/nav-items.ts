@@ -1,10 +1,11 @@
 // The app's sections, in navigation order. Labels are message functions so that they follow
 // the chosen language at render time.
 import { m } from '$lib/paraglide/messages.js';
+import type { Pathname } from '$app/types';
 import type { IconName } from './icon.svelte';
 
 export interface NavItem {
-	href: string;
+	href: Pathname;
 	label: () => string;
 	icon: IconName;
 }
@@ -51,13 +52,13 @@ export const TAB_ITEMS: NavItem[] = [NAV_DASHBOARD, NAV_LEADS, NAV_BOARD, NAV_AC
 export const MORE_PAGE_ITEMS: NavItem[] = [NAV_CAMPAIGNS, ...MORE_ITEMS];
 
 /** Whether `href` is the section the person is in (the lead page belongs to Leads). */
-export function isActive(href: string, pathname: string): boolean {
+export function isActive(href: Pathname, pathname: string): boolean {
 	if (href === '/') return pathname === '/';
 	return pathname === href || pathname.startsWith(href + '/');
 }
 
 /** The bottom tab that stands for `pathname`: More covers every section it lists. */
-export function isTabActive(href: string, pathname: string): boolean {
+export function isTabActive(href: Pathname, pathname: string): boolean {
 	if (href === NAV_MORE.href) {
 		return (
 			isActive(NAV_MORE.href, pathname) ||

@@ -16,6 +16,8 @@ export interface Toast {
 export class ToastState {
 	items = $state<Toast[]>([]);
 	#next = 1;
+	// Timer handles are bookkeeping, not state anything renders.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#timers = new Map<number, ReturnType<typeof setTimeout>>();
 	readonly durationMs: number;
 
