@@ -40,9 +40,12 @@ describe('merge rules by example', () => {
 
 	it('compares updatedAt as instants, not as strings', () => {
 		// 10:30+01:00 is 09:30Z: earlier, although its text sorts after "10:00:00Z".
-		const a = rep('r', '2026-11-01T10:30:00+01:00', { name: 'A' });
+		// The earlier one also has the greater JSON, so neither a string nor a tie-break reading
+		// would pick the right one.
+		const a = rep('r', '2026-11-01T10:30:00+01:00', { name: 'Zed' });
 		const b = rep('r', '2026-11-01T10:00:00Z', { name: 'B' });
 		expect(mergeRecords(records({ reps: [a] }), records({ reps: [b] })).reps[0].name).toBe('B');
+		expect(mergeRecords(records({ reps: [b] }), records({ reps: [a] })).reps[0].name).toBe('B');
 		// Fractions: .5 seconds is later than none.
 		const c = rep('r', '2026-11-01T10:00:00.500Z', { name: 'C' });
 		expect(mergeRecords(records({ reps: [b] }), records({ reps: [c] })).reps[0].name).toBe('C');

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SHARED_FILE_VERSION } from '../domain/types';
+import { RECORD_LIST_NAMES, SHARED_FILE_VERSION } from '../domain/types';
 import {
 	formatProblem,
 	parseSharedFile,
@@ -7,7 +8,7 @@ import {
 	toSharedFile,
 	checkFileSize
 } from './shared-file';
-import { sampleFile } from './test-data';
+import { instantArb, sampleFile, validRecordsArb } from './test-data';
 
 type Json = Record<string, unknown>;
 
@@ -457,3 +458,152 @@ describe('serializeSharedFile and toSharedFile', () => {
 		expect(r.ok && r.file).toEqual(sampleFile());
 	});
 });
+
+describe('shared file properties', () => {
+	const workspaceArb = fc.record({
+		name: fc.string({ maxLength: 10 }),
+		currency: fc.constantFrom('DKK', 'EUR', 'USD'),
+		timeZone: fc.constantFrom('UTC', 'Europe/Copenhagen', 'America/New_York', 'Asia/Kolkata')
+	});
+	const fileArb = fc
+		.tuple(validRecordsArb, workspaceArb, instantArb)
+		.map(([records, ws, at]) => toSharedFile(records, ws, at));
+
+	it('serialize then parse is an identity', () => {
+		fc.assert(
+			fc.property(fileArb, (file) => {
+				const r = parseSharedFile(serializeSharedFile(file), 'x.json');
+				if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+				expect(r.file).toEqual(file);
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('never throws on random text', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })),
+				(text) => {
+					const r = noCrash(parseSharedFile(text, 'random.json'));
+					expect(r.ok).toBe(false);
+					if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
+				}
+			),
+			{ numRuns: 500 }
+		);
+	});
+
+	it('never throws on random JSON, even shaped like a Tragt file', () => {
+		fc.assert(
+			fc.property(
+				fc.jsonValue({ maxDepth: 4 }),
+				fc.dictionary(
+					fc.constantFrom(...RECORD_LIST_NAMES, 'workspace', 'exportedAt', 'version'),
+					fc.jsonValue({ maxDepth: 3 })
+				),
+				(json, fields) => {
+					expect(typeof noCrash(parseObject(json)).ok).toBe('boolean');
+					const r = noCrash(parseObject({ format: 'tragt', version: 1, ...fields }));
+					expect(typeof r.ok).toBe('boolean');
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('never throws on a mutated valid file, and whatever it accepts is valid', () => {
+		const mutation = fc.oneof(
+			fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+			fc.record({
+				kind: fc.constant('insert' as const),
+				at: fc.nat(),
+				text: fc.constantFrom(
+					'"',
+					',',
+					'{',
+					'}',
+					'[',
+					']',
+					':',
+					'-',
+					'0',
+					'e',
+					'\\',
+					'null',
+					'"__proto__":1,'
+				)
+			}),
+			fc.record({
+				kind: fc.constant('field' as const),
+				at: fc.nat(),
+				key: fc.constantFrom(
+					'id',
+					'updatedAt',
+					'deletedAt',
+					'name',
+					'amount',
+					'at',
+					'type',
+					'period',
+					'constructor',
+					'extra'
+				),
+				value: fc.jsonValue({ maxDepth: 2 })
+			})
+		);
+		fc.assert(
+			fc.property(
+				fileArb,
+				fc.array(mutation, { minLength: 1, maxLength: 4 }),
+				(file, mutations) => {
+					let text = serializeSharedFile(file);
+					for (const m of mutations) {
+						if (m.kind === 'delete') {
+							const i = m.at % text.length;
+							text = text.slice(0, i) + text.slice(i + 1);
+						} else if (m.kind === 'insert') {
+							const i = m.at % (text.length + 1);
+							text = text.slice(0, i) + m.text + text.slice(i);
+						} else {
+							const parsed = safeParse(text);
+							const lists =
+								parsed &&
+								RECORD_LIST_NAMES.map((l) => parsed[l]).filter(
+									(v): v is Record<string, unknown>[] => Array.isArray(v) && v.length > 0
+								);
+							if (!lists || lists.length === 0) continue;
+							const list = lists[m.at % lists.length];
+							const rec = list[m.at % list.length];
+							if (rec && typeof rec === 'object') rec[m.key] = m.value;
+							text = JSON.stringify(parsed);
+						}
+					}
+					const r = noCrash(parseSharedFile(text, 'mutated.json'));
+					if (r.ok) {
+						const again = parseSharedFile(serializeSharedFile(r.file), 'again.json');
+						expect(again.ok && again.file).toEqual(r.file);
+					} else {
+						expect(r.problems.length).toBeGreaterThan(0);
+					}
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+/** A result, asserting that no internal error was caught by parseSharedFile's safety net. */
+function noCrash(r: ReturnType<typeof parseSharedFile>): typeof r {
+	if (!r.ok) for (const p of r.problems) expect(p.message).not.toMatch(/^could not be read/);
+	return r;
+}
+
+function safeParse(text: string): Record<string, unknown> | undefined {
+	try {
+		const v = JSON.parse(text);
+		return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+	} catch {
+		return undefined;
+	}
+}
