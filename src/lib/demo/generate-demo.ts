@@ -40,6 +40,7 @@ import {
 	SALES_CHANNELS,
 	SALES_SOURCES
 } from './names';
+import { IdMaker, isoSeconds } from './fast-strings';
 import { cumulative, Random } from './prng';
 
 export type DemoSize = 'S' | 'M' | 'L';
@@ -113,9 +114,7 @@ function floorSec(ms: number): number {
 }
 
 /** ISO instant at whole seconds with `Z`, e.g. `2026-11-27T12:00:00Z`. */
-function iso(ms: number): string {
-	return new Date(ms).toISOString().slice(0, 19) + 'Z';
-}
+const iso = isoSeconds;
 
 function pad(n: number, width: number): string {
 	return String(n).padStart(width, '0');
@@ -217,8 +216,10 @@ class DemoBuilder {
 
 	private eventSeq = 0;
 	private activitySeq = 0;
-	private readonly eventWidth: number;
-	private readonly activityWidth: number;
+	private readonly leadIds: IdMaker;
+	private readonly customerIds: IdMaker;
+	private readonly eventIds: IdMaker;
+	private readonly activityIds: IdMaker;
 
 	constructor(
 		private readonly label: string,
@@ -234,8 +235,11 @@ class DemoBuilder {
 		this.dayNow = this.cal.indexOf(nowMs);
 		this.tag = `${label}${seed}`;
 		this.leadHasCustomer = new Uint8Array(spec.leads);
-		this.eventWidth = String(spec.leads * 8).length;
-		this.activityWidth = String(spec.leads * 30).length;
+		const leadWidth = String(spec.leads).length;
+		this.leadIds = new IdMaker(`lead-${this.tag}-`, leadWidth);
+		this.customerIds = new IdMaker(`cust-${this.tag}-`, leadWidth);
+		this.eventIds = new IdMaker(`ev-${this.tag}-`, String(spec.leads * 8).length);
+		this.activityIds = new IdMaker(`act-${this.tag}-`, String(spec.leads * 30).length);
 		const c = this.cal;
 		this.monthBase = c.year[0] * 12 + c.month[0] - 1;
 		this.monthCount = c.year[c.count - 1] * 12 + c.month[c.count - 1] - this.monthBase;
@@ -494,7 +498,6 @@ class DemoBuilder {
 		const c = this.cal;
 		const times = this.leadTimes();
 		const n = this.spec.leads;
-		const width = String(n).length;
 		const candidates: number[] = [];
 		for (let li = 0; li < n; li++) {
 			const createdAt = times[li];
@@ -544,11 +547,11 @@ class DemoBuilder {
 			const initialOwner = owner;
 			if (open || lastTouch >= this.repEnd[owner]) owner = this.repSuccessor[owner];
 
-			const id = `lead-${this.tag}-${pad(li + 1, width)}`;
+			const id = this.leadIds.make(li + 1);
 			for (let e = 0; e < k; e++) {
 				const at = iso(this.evAt[e]);
 				this.stageEvents.push({
-					id: `ev-${this.tag}-${pad(++this.eventSeq, this.eventWidth)}`,
+					id: this.eventIds.make(++this.eventSeq),
 					updatedAt: at,
 					leadId: id,
 					stageId: STAGE_IDS[this.evStage[e]],
@@ -601,7 +604,7 @@ class DemoBuilder {
 					const mi = c.year[c.indexOf(lastAt)] * 12 + c.month[c.indexOf(lastAt)] - 1;
 					this.wonByRepMonth[owner * this.monthCount + mi - this.monthBase] += value;
 				}
-				this.makeCustomer(id, company, owner, lastAt);
+				this.makeCustomer(li + 1, id, company, owner, lastAt);
 			}
 		}
 	}
@@ -651,7 +654,7 @@ class DemoBuilder {
 		const updatedAt = r.chance(0.85)
 			? at
 			: iso(floorSec(Math.min(this.nowMs, t + r.logNormal(2, 1.2) * MS_PER_HOUR)));
-		const id = `act-${this.tag}-${pad(++this.activitySeq, this.activityWidth)}`;
+		const id = this.activityIds.make(++this.activitySeq);
 		const repId = this.repIds[rep];
 		// Key order as in the data format; a prospecting activity has no leadId at all.
 		const activity: Activity =
@@ -665,10 +668,16 @@ class DemoBuilder {
 		this.activities.push(activity);
 	}
 
-	private makeCustomer(leadId: string, company: string, owner: number, wonAt: number): void {
+	private makeCustomer(
+		leadNumber: number,
+		leadId: string,
+		company: string,
+		owner: number,
+		wonAt: number
+	): void {
 		const r = this.rng;
 		const customer: Customer = {
-			id: `cust-${leadId.slice(5)}`,
+			id: this.customerIds.make(leadNumber),
 			updatedAt: iso(wonAt),
 			name: company,
 			ownerId: this.repIds[owner],
