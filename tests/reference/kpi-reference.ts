@@ -4,8 +4,8 @@
 //
 // Arithmetic conventions shared with the engine (where the spec leaves the order open):
 // durations are summed as integer milliseconds, then divided (mean = sum / n / unit); the
-// median of an even count is (a / unit + b / unit) / 2; money is summed in record order
-// (forecast rows in id order).
+// median of an even count is (a / unit + b / unit) / 2; money is summed in record order,
+// except KPI 11's actuals (in closedAt order, ties in record order); forecast rows in id order.
 
 import {
 	MS_PER_DAY,
@@ -411,12 +411,14 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 	for (const f of forecasts) {
 		const b = periodBounds(f.period, tz);
 		if (!b || b[0] < from || b[1] > to || b[1] > asOf) continue;
+		// Summed in closedAt order, ties in record order (the engine's documented order).
+		const wonInPeriod = leads
+			.map((l, order) => ({ l, order }))
+			.filter(({ l }) => l.won && l.closedAt !== null && l.closedAt >= b[0] && l.closedAt < b[1])
+			.filter(({ l }) => !f.repId || l.lead.ownerId === f.repId)
+			.sort((x, y) => x.l.closedAt! - y.l.closedAt! || x.order - y.order);
 		let actual = 0;
-		for (const l of leads) {
-			if (!l.won || l.closedAt === null || l.closedAt < b[0] || l.closedAt >= b[1]) continue;
-			if (f.repId && l.lead.ownerId !== f.repId) continue;
-			actual += l.value;
-		}
+		for (const { l } of wonInPeriod) actual += l.value;
 		const error = f.amount - actual;
 		rows.push({
 			id: f.id,

@@ -51,7 +51,7 @@ describe('KPI engine against the reference implementation', () => {
 			}),
 			{ numRuns: 1500 }
 		);
-	}, 20_000);
+	}, 60_000);
 
 	it('does not depend on the order of the records', () => {
 		fc.assert(
@@ -75,7 +75,7 @@ describe('KPI engine against the reference implementation', () => {
 			}),
 			{ numRuns: 300 }
 		);
-	}, 10_000);
+	}, 30_000);
 
 	it('keeps shares summing to 1 and rates within [0, 1]', () => {
 		fc.assert(
@@ -109,7 +109,7 @@ describe('KPI engine against the reference implementation', () => {
 			}),
 			{ numRuns: 300 }
 		);
-	}, 10_000);
+	}, 30_000);
 
 	it('gives the same lead and activity figures when filtered by every rep as unfiltered', () => {
 		fc.assert(
@@ -137,5 +137,5 @@ describe('KPI engine against the reference implementation', () => {
 			}),
 			{ numRuns: 300 }
 		);
-	}, 10_000);
+	}, 30_000);
 });

@@ -37,19 +37,64 @@ export function ratio(num: number, den: number): number | null {
 	return den === 0 ? null : num / den;
 }
 
-/** Mean and median of integer millisecond spans, in `unit` ms. Sorts `spans` in place. */
+/**
+ * Mean and median of integer millisecond spans, in `unit` ms. Reorders `spans` in place. The sum
+ * of integer milliseconds is exact in any order, so only the final divisions round.
+ */
 export function spanStats(
 	spans: Float64Array,
 	unit: number
 ): { count: number; mean: number | null; median: number | null } {
 	const n = spans.length;
 	if (n === 0) return { count: 0, mean: null, median: null };
-	spans.sort();
 	let sum = 0;
 	for (let k = 0; k < n; k++) sum += spans[k];
 	const mid = n >> 1;
-	const median = n % 2 ? spans[mid] / unit : (spans[mid - 1] / unit + spans[mid] / unit) / 2;
+	const upper = selectKth(spans, mid);
+	let median: number;
+	if (n % 2) {
+		median = upper / unit;
+	} else {
+		// After selection everything before `mid` is <= the upper middle: its maximum is the lower.
+		let lower = spans[0];
+		for (let k = 1; k < mid; k++) if (spans[k] > lower) lower = spans[k];
+		median = (lower / unit + upper / unit) / 2;
+	}
 	return { count: n, mean: sum / n / unit, median };
+}
+
+/** Quickselect: puts the k-th smallest value at index k (smaller before it) and returns it. */
+function selectKth(a: Float64Array, k: number): number {
+	let lo = 0;
+	let hi = a.length - 1;
+	while (hi > lo) {
+		const m = (lo + hi) >>> 1;
+		// Median of three as the pivot.
+		let x = a[lo];
+		let y = a[m];
+		let z = a[hi];
+		if (x > y) [x, y] = [y, x];
+		if (y > z) [y, z] = [z, y];
+		if (x > y) [x, y] = [y, x];
+		const pivot = y;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i] < pivot) i++;
+			while (a[j] > pivot) j--;
+			if (i <= j) {
+				const t = a[i];
+				a[i] = a[j];
+				a[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return a[k];
+	}
+	return a[k];
 }
 
 function days(spans: Float64Array): DurationStats {
@@ -62,21 +107,37 @@ function hours(spans: Float64Array): HoursStats {
 	return { count: s.count, meanHours: s.mean, medianHours: s.median };
 }
 
-/** A growable list of numbers. */
-class NumList {
-	data = new Float64Array(16);
-	length = 0;
-	push(v: number): void {
-		if (this.length === this.data.length) {
-			const d = new Float64Array(this.data.length * 2);
-			d.set(this.data);
-			this.data = d;
-		}
-		this.data[this.length++] = v;
+/** Per-dataset work buffers, reused across calls so a refresh allocates little. */
+interface Scratch {
+	cycleAll: Float64Array;
+	cycleWon: Float64Array;
+	cycleLost: Float64Array;
+	responseSpan: Float64Array;
+	responseOwner: Int32Array;
+	byRep: Float64Array;
+	pipeLead: Int32Array;
+	pipeStage: Int32Array;
+}
+
+const scratchOf = new WeakMap<KpiDataset, Scratch>();
+
+function scratch(ds: KpiDataset): Scratch {
+	let s = scratchOf.get(ds);
+	if (!s) {
+		const n = ds.leadCount;
+		s = {
+			cycleAll: new Float64Array(n),
+			cycleWon: new Float64Array(n),
+			cycleLost: new Float64Array(n),
+			responseSpan: new Float64Array(n),
+			responseOwner: new Int32Array(n),
+			byRep: new Float64Array(n),
+			pipeLead: new Int32Array(n),
+			pipeStage: new Int32Array(n)
+		};
+		scratchOf.set(ds, s);
 	}
-	view(): Float64Array {
-		return this.data.subarray(0, this.length);
-	}
+	return s;
 }
 
 /** Rep filter as a mask over the dataset's rep dictionary; null when every rep counts. */
@@ -140,9 +201,11 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	} = ds;
 
 	// KPI 1 and 2.
-	const cycleAll = new NumList();
-	const cycleWon = new NumList();
-	const cycleLost = new NumList();
+	const sc = scratch(ds);
+	const { cycleAll, cycleWon, cycleLost, responseSpan, responseOwner, pipeLead, pipeStage } = sc;
+	let nAll = 0;
+	let nWon = 0;
+	let nLost = 0;
 	let clamped = 0;
 	let won = 0;
 	let lost = 0;
@@ -158,16 +221,14 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	// Cohort KPIs 6, 7, 8, 10.
 	let cohort = 0;
 	const byOrigin = [emptyConversion(), emptyConversion()];
-	const responseSpans = new NumList();
+	let nResponse = 0;
 	let responseClamped = 0;
-	const responseByRep = new Map<number, NumList>();
 	const followTotal = new Int32Array(nReps);
 	const followDone = new Int32Array(nReps);
 	let unanswered = 0;
 	const originSeries = new Int32Array(nb * 2);
 	// KPI 12, first pass.
-	const pipeLeads = new NumList();
-	const pipeStage = new NumList();
+	let np = 0;
 	let wonBeforeCount = 0;
 	let wonBeforeCycleSum = 0;
 	let wonValuedCount = 0;
@@ -189,13 +250,13 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 				span = 0;
 				clamped++;
 			}
-			cycleAll.push(span);
+			cycleAll[nAll++] = span;
 			if (out === OUTCOME_WON) {
-				cycleWon.push(span);
+				cycleWon[nWon++] = span;
 				won++;
 				wonValue += leadValue[i];
 			} else {
-				cycleLost.push(span);
+				cycleLost[nLost++] = span;
 				lost++;
 				lostValue += leadValue[i];
 			}
@@ -216,11 +277,6 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 			}
 			if (rw) funnelReached[nOpen]++;
 			followTotal[owner]++;
-			let list = responseByRep.get(owner);
-			if (!list) {
-				list = new NumList();
-				responseByRep.set(owner, list);
-			}
 			const fc = firstContactAt[i];
 			if (Number.isNaN(fc)) {
 				unanswered++;
@@ -231,8 +287,8 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 					span = 0;
 					responseClamped++;
 				}
-				responseSpans.push(span);
-				list.push(span);
+				responseSpan[nResponse] = span;
+				responseOwner[nResponse++] = owner;
 			}
 			let b = 0;
 			let lo = 0;
@@ -271,8 +327,8 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 				stageCount[st]++;
 				if (stageKind[st] === KIND_OPEN) {
 					openTotal++;
-					pipeLeads.push(i);
-					pipeStage.push(st);
+					pipeLead[np] = i;
+					pipeStage[np++] = st;
 				}
 			}
 		}
@@ -302,10 +358,10 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 
 	// ---- KPI 1, 2
 	const salesCycle = {
-		...days(cycleAll.view()),
+		...days(cycleAll.subarray(0, nAll)),
 		clamped,
-		won: days(cycleWon.view()),
-		lost: days(cycleLost.view())
+		won: days(cycleWon.subarray(0, nWon)),
+		lost: days(cycleLost.subarray(0, nLost))
 	};
 	const winLoss = {
 		won,
@@ -465,10 +521,16 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	// ---- KPI 7, 8
 	const rtByRep: Record<string, HoursStats> = {};
 	const fuByRep: Record<string, FollowUpFigures> = {};
+	// Group the answered spans by owner (counting sort) for the per-rep medians.
+	const repOffset = new Int32Array(nReps + 1);
+	for (let r = 0; r < nReps; r++) repOffset[r + 1] = repOffset[r] + followDone[r];
+	const grouped = sc.byRep;
+	const fillAt = repOffset.slice(0, nReps);
+	for (let k = 0; k < nResponse; k++) grouped[fillAt[responseOwner[k]]++] = responseSpan[k];
 	for (let r = 0; r < nReps; r++) {
 		if (followTotal[r] === 0) continue;
 		const id = ds.repIds[r];
-		rtByRep[id] = hours(responseByRep.get(r)!.view());
+		rtByRep[id] = hours(grouped.subarray(repOffset[r], repOffset[r + 1]));
 		fuByRep[id] = {
 			total: followTotal[r],
 			followedUp: followDone[r],
@@ -476,7 +538,7 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 		};
 	}
 	const responseTime = {
-		...hours(responseSpans.view()),
+		...hours(responseSpan.subarray(0, nResponse)),
 		unanswered,
 		clamped: responseClamped,
 		byRep: rtByRep
@@ -534,15 +596,14 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	}
 	const pipeByRep = new Map<number, PipelineFigures>();
 	const projectionByMonth = new Map<number, number>();
-	const np = pipeLeads.length;
 	let pTotal = 0;
 	let pWeighted = 0;
 	if (np > 0) {
 		const table = monthTableFor(tz, asOf, asOf);
 		const asOfMonth = table.monthOf(asOf);
 		for (let k = 0; k < np; k++) {
-			const i = pipeLeads.data[k];
-			const st = pipeStage.data[k];
+			const i = pipeLead[k];
+			const st = pipeStage[k];
 			const v = leadValue[i] > 0 ? leadValue[i] : meanWonValue;
 			const w = v * prob[st];
 			pTotal += v;
@@ -644,7 +705,6 @@ export function computeChurn(
 	return { atStart, churned, rate: ratio(churned, atStart), new: fresh, activeAtEnd };
 }
 
-/** Won leads (filtered) sorted by closedAt, for KPI 11's per-period sums. */
 function computeForecasts(
 	ds: KpiDataset,
 	fStart: Float64Array,
@@ -656,34 +716,27 @@ function computeForecasts(
 	let sumErr = 0;
 	let sumActual = 0;
 	let sumAmount = 0;
-	let wonSorted: Int32Array | null = null;
-	let wonAt: Float64Array | null = null;
 	for (let f = 0; f < ds.forecastIds.length; f++) {
 		const rep = ds.forecastRep[f];
 		if (p.mask && (rep < 0 || !p.mask[rep])) continue;
 		const s = fStart[f];
 		const e = fEnd[f];
 		if (!(s >= p.from && e <= p.to && e <= p.asOf)) continue;
-		if (!wonSorted) {
-			const idx: number[] = [];
-			for (let i = 0; i < ds.leadCount; i++) {
-				if (ds.outcome[i] !== OUTCOME_WON) continue;
-				if (p.mask && !p.mask[ds.leadOwner[i]]) continue;
-				idx.push(i);
-			}
-			idx.sort((a, b) => ds.closedAt[a] - ds.closedAt[b] || a - b);
-			wonSorted = Int32Array.from(idx);
-			wonAt = Float64Array.from(idx, (i) => ds.closedAt[i]);
-		}
-		const a = firstAtOrAfter(wonAt!, s);
-		const z = firstAtOrAfter(wonAt!, e);
-		// Sum in lead record order, as a plain loop over the leads would.
-		const inPeriod = Int32Array.from(wonSorted.subarray(a, z)).sort();
+		// Sum in closedAt order (ties in record order): the same order in every implementation
+		// and independent of how the file lists the leads.
 		let actual = 0;
-		for (let k = 0; k < inPeriod.length; k++) {
-			const i = inPeriod[k];
-			if (rep >= 0 && ds.leadOwner[i] !== rep) continue;
-			actual += ds.leadValue[i];
+		if (rep >= 0) {
+			const base = ds.wonOwnerStart[rep];
+			const at = ds.wonOwnerCloseAt.subarray(base, ds.wonOwnerStart[rep + 1]);
+			const z = firstAtOrAfter(at, e);
+			for (let k = firstAtOrAfter(at, s); k < z; k++) actual += ds.leadValue[ds.wonByOwner[base + k]];
+		} else {
+			const z = firstAtOrAfter(ds.wonCloseAt, e);
+			for (let k = firstAtOrAfter(ds.wonCloseAt, s); k < z; k++) {
+				const i = ds.wonByClose[k];
+				if (p.mask && !p.mask[ds.leadOwner[i]]) continue;
+				actual += ds.leadValue[i];
+			}
 		}
 		const amount = ds.forecastAmount[f];
 		const error = amount - actual;

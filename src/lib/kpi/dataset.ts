@@ -118,6 +118,15 @@ export interface KpiDataset {
 	/** Highest order among the open stages the lead entered, -Infinity if none. */
 	reachedOrder: Float64Array;
 	reachedWon: Uint8Array;
+	/**
+	 * Won leads sorted by closedAt (then record order), and their closedAt: KPI 11's period
+	 * sums. Also grouped by owner (CSR over rep indexes: wonOwnerStart[r] .. [r + 1] - 1).
+	 */
+	wonByClose: Int32Array;
+	wonCloseAt: Float64Array;
+	wonOwnerStart: Int32Array;
+	wonByOwner: Int32Array;
+	wonOwnerCloseAt: Float64Array;
 
 	/** Live activities (lead live or none), sorted by `at`. */
 	actCount: number;
@@ -398,6 +407,20 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 		cycleStart[i] = Number.isNaN(f) ? leadCreatedAt[i] : f;
 	}
 
+	const wonIdx: number[] = [];
+	for (let i = 0; i < n; i++) if (outcome[i] === OUTCOME_WON) wonIdx.push(i);
+	wonIdx.sort((a, b) => closedAt[a] - closedAt[b] || a - b);
+	const wonByClose = Int32Array.from(wonIdx);
+	const wonCloseAt = Float64Array.from(wonIdx, (i) => closedAt[i]);
+	const nr = repIds.length;
+	const wonOwnerStart = new Int32Array(nr + 1);
+	for (const i of wonIdx) wonOwnerStart[leadOwner[i] + 1]++;
+	for (let r = 0; r < nr; r++) wonOwnerStart[r + 1] += wonOwnerStart[r];
+	const wonByOwner = new Int32Array(wonIdx.length);
+	const wonPos = wonOwnerStart.slice(0, nr);
+	for (const i of wonIdx) wonByOwner[wonPos[leadOwner[i]]++] = i;
+	const wonOwnerCloseAt = Float64Array.from(wonByOwner, (i) => closedAt[i]);
+
 	// All-time campaign figures (KPI 3 has neither period nor rep filter for them).
 	const campaignLeads = new Int32Array(nc);
 	const campaignOpportunities = new Int32Array(nc);
@@ -473,6 +496,11 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 		opportunityAt,
 		reachedOrder,
 		reachedWon,
+		wonByClose,
+		wonCloseAt,
+		wonOwnerStart,
+		wonByOwner,
+		wonOwnerCloseAt,
 		actCount: kept,
 		actAt,
 		actRep,
@@ -494,7 +522,10 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 	return ds;
 }
 
-/** Sorts row numbers by their instant, stably: a counting pass by day, then by instant. */
+/**
+ * Sorts row numbers by their instant (ties by row): a counting pass into about one bucket per
+ * row, then insertion sort inside each bucket, so a large log sorts in linear expected time.
+ */
 function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {
 	const n = rows.length;
 	if (n === 0) return rows;
@@ -505,30 +536,27 @@ function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {
 		if (t < lo) lo = t;
 		if (t > hi) hi = t;
 	}
-	const days = Math.floor((hi - lo) / 86_400_000) + 1;
-	if (days > 4 * n + 1024) {
-		return Int32Array.from(rows).sort((a, b) => at[a] - at[b] || a - b);
-	}
-	const counts = new Int32Array(days + 1);
-	const day = new Int32Array(n);
+	const width = Math.max(1, Math.ceil((hi - lo + 1) / n));
+	const nb = Math.floor((hi - lo) / width) + 1;
+	const counts = new Int32Array(nb + 1);
+	const bucket = new Int32Array(n);
 	for (let k = 0; k < n; k++) {
-		const d = Math.floor((at[rows[k]] - lo) / 86_400_000);
-		day[k] = d;
+		const d = Math.floor((at[rows[k]] - lo) / width);
+		bucket[k] = d;
 		counts[d + 1]++;
 	}
-	for (let d = 0; d < days; d++) counts[d + 1] += counts[d];
+	for (let d = 0; d < nb; d++) counts[d + 1] += counts[d];
 	const out = new Int32Array(n);
-	const pos = counts.slice(0, days);
-	for (let k = 0; k < n; k++) out[pos[day[k]]++] = rows[k];
-	// Within each day, insertion sort (days are small next to the whole log).
-	for (let d = 0; d < days; d++) {
+	const pos = counts.slice(0, nb);
+	for (let k = 0; k < n; k++) out[pos[bucket[k]]++] = rows[k];
+	for (let d = 0; d < nb; d++) {
 		const s = counts[d];
 		const e = counts[d + 1];
 		for (let k = s + 1; k < e; k++) {
 			const r = out[k];
 			const t = at[r];
 			let j = k - 1;
-			while (j >= s && at[out[j]] > t) {
+			while (j >= s && (at[out[j]] > t || (at[out[j]] === t && out[j] > r))) {
 				out[j + 1] = out[j];
 				j--;
 			}
