@@ -1,0 +1,63 @@
+// The latest KPI result for the page, computed in the worker. The page never computes KPIs:
+// it asks, shows the last result at once, and swaps in the new one when it arrives.
+import type { KpiResult } from '../kpi/result-types';
+import type { KpiRequest, KpiResponse, KpiService, KpiTimings } from '../workers/kpi-protocol';
+
+type Compute = Pick<KpiService, 'compute'>;
+
+export class KpiState {
+	result = $state.raw<KpiResult | null>(null);
+	previous = $state.raw<KpiResult | null>(null);
+	timings = $state.raw<KpiTimings | null>(null);
+	/** A computation is under way (the last result stays visible meanwhile). */
+	loading = $state(false);
+	error = $state<string | null>(null);
+	/** The request the shown result answers. */
+	request = $state.raw<KpiRequest | null>(null);
+
+	#service: () => Compute;
+	#latest = 0;
+	#channel: BroadcastChannel | null = null;
+
+	constructor(service: () => Compute) {
+		this.#service = service;
+	}
+
+	/** Asks the worker; an older answer arriving after a newer request is dropped. */
+	async load(request: KpiRequest): Promise<void> {
+		const id = ++this.#latest;
+		this.loading = true;
+		this.error = null;
+		let response: KpiResponse;
+		try {
+			response = await this.#service().compute(request);
+		} catch (e) {
+			if (id === this.#latest) {
+				this.error = e instanceof Error ? e.message : String(e);
+				this.loading = false;
+			}
+			return;
+		}
+		if (id !== this.#latest) return;
+		this.result = response.result;
+		this.previous = response.previous ?? null;
+		this.timings = response.timings;
+		this.request = request;
+		this.loading = false;
+	}
+
+	/** Recomputes the current request whenever any tab or worker commits a change. */
+	followChanges(): () => void {
+		if (typeof BroadcastChannel === 'undefined') return () => {};
+		this.#channel?.close();
+		const channel = new BroadcastChannel('tragt-changes');
+		channel.onmessage = () => {
+			if (this.request) void this.load(this.request);
+		};
+		this.#channel = channel;
+		return () => {
+			channel.close();
+			if (this.#channel === channel) this.#channel = null;
+		};
+	}
+}

@@ -1,0 +1,164 @@
+// The KPI worker's state, as a plain class so it can be tested without a Worker: it owns the
+// columnar dataset, built once from IndexedDB and brought up to date from the data layer's
+// change log, so a refresh after one edit re-reads only what changed.
+import type { ActivityBlock, StageEventBlock } from '../db/blocks';
+import { concatActivityBlocks, concatStageEventBlocks } from '../db/blocks';
+import { ENTITY_LIST_NAMES, type EntityListName, type TragtDatabase } from '../db/database';
+import { getWorkspaceSettings, readChangesSince } from '../db/repositories';
+import { buildDataset, computeKpis, kpiRecords, type KpiDataset } from '../kpi/index';
+import type { KpiKey, KpiOptions } from '../kpi/result-types';
+import type { KpiRequest, KpiResponse, KpiTimings } from './kpi-protocol';
+
+type EntityMaps = { [K in EntityListName]: Map<string, { id: string }> };
+
+export class KpiEngineHost {
+	private seq = -1;
+	private timeZone = 'UTC';
+	private entities: EntityMaps | null = null;
+	private activityBlocks = new Map<number, ActivityBlock>();
+	private stageEventBlocks = new Map<number, StageEventBlock>();
+	private dataset: KpiDataset | null = null;
+
+	constructor(private readonly db: TragtDatabase) {}
+
+	/** Brings the dataset up to date with the database; returns how. */
+	async refresh(): Promise<Pick<KpiTimings, 'refresh' | 'refreshMs'>> {
+		const t0 = performance.now();
+		if (this.seq < 0 || !this.dataset) {
+			await this.readEverything();
+			return { refresh: 'cold', refreshMs: performance.now() - t0 };
+		}
+		const changes = await readChangesSince(this.db, this.seq);
+		if (changes.seq === this.seq) return { refresh: 'cached', refreshMs: 0 };
+		if (changes.full || changes.entities.settings) {
+			await this.readEverything();
+			return { refresh: 'cold', refreshMs: performance.now() - t0 };
+		}
+		await this.db.transaction(
+			'r',
+			[
+				...ENTITY_LIST_NAMES.map((l) => this.db.table(l)),
+				this.db.activityBlocks,
+				this.db.stageEventBlocks
+			],
+			async () => {
+				for (const [list, ids] of Object.entries(changes.entities)) {
+					if (!ids || !this.entities) continue;
+					const map = this.entities[list as EntityListName];
+					if (!map) continue;
+					const rows = await this.db.table(list).bulkGet(ids);
+					ids.forEach((id, i) => {
+						const row = rows[i];
+						if (row) map.set(id, row);
+						else map.delete(id);
+					});
+				}
+				await this.replaceBlocks(this.activityBlocks, this.db.activityBlocks, changes.activityBuckets);
+				await this.replaceBlocks(
+					this.stageEventBlocks,
+					this.db.stageEventBlocks,
+					changes.stageEventBuckets
+				);
+			}
+		);
+		this.seq = changes.seq;
+		this.rebuild();
+		return { refresh: 'incremental', refreshMs: performance.now() - t0 };
+	}
+
+	async compute(request: KpiRequest): Promise<KpiResponse> {
+		const refreshed = await this.refresh();
+		const t = performance.now();
+		const options = this.options(request);
+		const result = computeKpis(this.dataset as KpiDataset, options);
+		let previous;
+		if (request.withPrevious) {
+			const span = options.to - options.from;
+			previous = computeKpis(this.dataset as KpiDataset, {
+				...options,
+				from: options.from - span,
+				to: options.from
+			});
+		}
+		return {
+			result,
+			previous,
+			seq: this.seq,
+			timings: { ...refreshed, computeMs: performance.now() - t }
+		};
+	}
+
+	async records(request: KpiRequest, kpi: KpiKey, part?: string): Promise<string[]> {
+		await this.refresh();
+		return kpiRecords(this.dataset as KpiDataset, this.options(request), kpi, part);
+	}
+
+	private options(request: KpiRequest): KpiOptions {
+		return {
+			from: request.from,
+			to: request.to,
+			now: request.now ?? Date.now(),
+			timeZone: request.timeZone ?? this.timeZone,
+			reps: request.reps && request.reps.length > 0 ? request.reps : undefined,
+			granularity: request.granularity ?? 'month',
+			pipelineMode: request.pipelineMode ?? 'configured'
+		};
+	}
+
+	private async readEverything(): Promise<void> {
+		const db = this.db;
+		await db.transaction(
+			'r',
+			[...ENTITY_LIST_NAMES.map((l) => db.table(l)), db.activityBlocks, db.stageEventBlocks, db.changes, db.settings],
+			async () => {
+				const [lists, act, ev, last, ws] = await Promise.all([
+					Promise.all(ENTITY_LIST_NAMES.map((l) => db.table(l).toArray())),
+					db.activityBlocks.toArray(),
+					db.stageEventBlocks.toArray(),
+					db.changes.orderBy('seq').last(),
+					getWorkspaceSettings(db)
+				]);
+				const entities = {} as EntityMaps;
+				ENTITY_LIST_NAMES.forEach((l, i) => {
+					entities[l] = new Map((lists[i] as { id: string }[]).map((r) => [r.id, r]));
+				});
+				this.entities = entities;
+				this.activityBlocks = new Map(act.map((b) => [b.bucket, b]));
+				this.stageEventBlocks = new Map(ev.map((b) => [b.bucket, b]));
+				this.seq = last?.seq ?? 0;
+				this.timeZone = ws?.timeZone || 'UTC';
+			}
+		);
+		this.rebuild();
+	}
+
+	private async replaceBlocks<B extends { bucket: number }>(
+		cache: Map<number, B>,
+		table: { bulkGet(keys: number[]): Promise<(B | undefined)[]> },
+		buckets: number[]
+	): Promise<void> {
+		if (buckets.length === 0) return;
+		const blocks = await table.bulkGet(buckets);
+		buckets.forEach((b, i) => {
+			const block = blocks[i];
+			if (block) cache.set(b, block);
+			else cache.delete(b);
+		});
+	}
+
+	private rebuild(): void {
+		const e = this.entities as EntityMaps;
+		const rows = <T>(list: EntityListName) => [...e[list].values()] as T[];
+		this.dataset = buildDataset({
+			timeZone: this.timeZone,
+			reps: rows('reps'),
+			stages: rows('stages'),
+			campaigns: rows('campaigns'),
+			leads: rows('leads'),
+			customers: rows('customers'),
+			forecasts: rows('forecasts'),
+			activities: concatActivityBlocks([...this.activityBlocks.values()]),
+			stageEvents: concatStageEventBlocks([...this.stageEventBlocks.values()])
+		});
+	}
+}

@@ -1,0 +1,43 @@
+// The KPI worker: owns the database connection and the columnar dataset, answers one coarse
+// call. The main thread never computes KPIs.
+import * as Comlink from 'comlink';
+import { openDatabase, type TragtDatabase } from '../db/database';
+import type { KpiKey } from '../kpi/result-types';
+import { KpiEngineHost } from './kpi-engine-host';
+import type { KpiRequest, KpiService } from './kpi-protocol';
+
+let db: TragtDatabase | null = null;
+let host: KpiEngineHost | null = null;
+let dbName = '';
+
+function current(): KpiEngineHost {
+	if (!host) {
+		db = openDatabase('tragt');
+		dbName = 'tragt';
+		host = new KpiEngineHost(db);
+	}
+	return host;
+}
+
+const service: KpiService = {
+	async open(name = 'tragt') {
+		if (host && dbName === name) return;
+		db?.close();
+		db = openDatabase(name);
+		dbName = name;
+		host = new KpiEngineHost(db);
+		// A newer tab upgrading the schema must not be blocked by this connection.
+		db.on('versionchange', () => {
+			db?.close();
+			host = null;
+		});
+	},
+	compute(request: KpiRequest) {
+		return current().compute(request);
+	},
+	records(request: KpiRequest, kpi: KpiKey, part?: string) {
+		return current().records(request, kpi, part);
+	}
+};
+
+Comlink.expose(service);
