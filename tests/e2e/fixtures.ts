@@ -1,0 +1,52 @@
+// Shared Playwright fixture: every test fails if the page logged a console error or threw.
+// Also a few steps many tests take (starting a workspace, loading the demo data).
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+	consoleErrors: [
+		async ({ page }, use) => {
+			const errors: string[] = [];
+			page.on('console', (msg) => {
+				if (msg.type() === 'error') errors.push(msg.text());
+			});
+			page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+			await use(errors);
+			expect(errors, 'console errors on the page').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** First run: enter a name and start; resolves on the dashboard. */
+export async function startWorkspace(page: Page, name = 'Mette Holm'): Promise<void> {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Tragt' })).toBeVisible();
+	await page.getByLabel('Your name').fill(name);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+/** First run with the demo data; resolves when the dashboard shows the demo's counts. */
+export async function loadDemo(page: Page): Promise<void> {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Try with demo data' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(statValue(page, 'Leads')).not.toHaveText('–', { timeout: 30_000 });
+}
+
+/** The figure of a dashboard tile, by its label. */
+export function statValue(page: Page, label: string) {
+	return page
+		.locator('.stat')
+		.filter({ has: page.getByText(label, { exact: true }) })
+		.locator('.value');
+}
+
+/** A displayed integer such as "1,234" as a number. */
+export function parseCount(text: string | null): number {
+	return Number((text ?? '').replace(/[^\d]/g, ''));
+}
