@@ -17,7 +17,8 @@ function run(args: string[]) {
 		{
 			cwd: root,
 			encoding: 'utf8',
-			timeout: 30_000
+			timeout: 30_000,
+			maxBuffer: 256 * 1024 * 1024
 		}
 	);
 }
