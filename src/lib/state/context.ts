@@ -26,3 +26,10 @@ export function getThemeState(): ThemeState {
 	if (!theme) throw new Error('ThemeState missing: render inside the root layout');
 	return theme;
 }
+
+/** The context entries the root layout provides, for rendering a page on its own in tests. */
+export function appContext(app: AppState, theme?: ThemeState): Map<symbol, unknown> {
+	const map = new Map<symbol, unknown>([[APP, app]]);
+	if (theme) map.set(THEME, theme);
+	return map;
+}
