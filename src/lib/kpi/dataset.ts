@@ -353,7 +353,7 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 			if (!(f <= at)) firstContactAt[li] = at;
 		}
 	}
-	let rows = new Int32Array(kept);
+	let rows: Int32Array = new Int32Array(kept);
 	{
 		let k = 0;
 		for (let r = 0; r < ac.count; r++) if (keepRow[r]) rows[k++] = r;
