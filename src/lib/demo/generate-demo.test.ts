@@ -125,7 +125,7 @@ describe('generateDemo: determinism', () => {
 		const c = JSON.stringify(generateDemo({ size: 'S', seed: 6 }));
 		expect(a).toBe(b);
 		expect(c).not.toBe(a);
-	});
+	}, 20_000);
 
 	it('does not depend on the clock: the default now is fixed', () => {
 		expect(s.exportedAt).toBe(DEMO_DEFAULT_NOW);
@@ -470,5 +470,5 @@ describe('generateDemo: size M', () => {
 		expect(m.reps.some((r) => !r.active)).toBe(true);
 		const leads = new Set(m.leads.map((l) => l.id));
 		expect(m.stageEvents.every((e) => leads.has(e.leadId))).toBe(true);
-	});
+	}, 30_000);
 });
