@@ -467,7 +467,21 @@ describe('generateDemo: size M', () => {
 			expect(m.forecasts.some((f) => f.repId === r.id)).toBe(true);
 			expect(m.activities.some((a) => a.repId === r.id)).toBe(true);
 		}
-		expect(m.reps.some((r) => !r.active)).toBe(true);
+		// Someone left the team (inactive, stamped when they left) and did no work after that.
+		const left = m.reps.filter((r) => !r.active);
+		expect(left.length).toBeGreaterThan(0);
+		for (const rep of left) {
+			const leftAt = Date.parse(rep.updatedAt);
+			const late = [...m.activities, ...m.stageEvents].filter(
+				(x) => x.repId === rep.id && Date.parse(x.at) > leftAt
+			);
+			expect(late).toEqual([]);
+			// Their open leads passed to a colleague.
+			const open = m.leads.filter(
+				(l) => l.ownerId === rep.id && l.stageId !== 'won' && l.stageId !== 'lost'
+			);
+			expect(open).toEqual([]);
+		}
 		const leads = new Set(m.leads.map((l) => l.id));
 		expect(m.stageEvents.every((e) => leads.has(e.leadId))).toBe(true);
 	}, 30_000);

@@ -562,10 +562,12 @@ class DemoBuilder {
 			const respCum = open ? RESP_OPEN : finalStage === WON ? RESP_WON : RESP_LOST;
 			for (let a = 0; a < actCount; a++) {
 				const t = this.actAt[a];
-				const rep =
-					this.spec.reps > 1 && r.chance(0.07)
-						? r.int(this.spec.reps)
-						: this.repAt(initialOwner, t);
+				let rep = this.repAt(initialOwner, t);
+				// Now and then a colleague covers, if that colleague is on the team at the time.
+				if (this.spec.reps > 1 && r.chance(0.07)) {
+					const other = r.int(this.spec.reps);
+					if (this.repStart[other] <= t && t < this.repEnd[other]) rep = other;
+				}
 				this.pushActivity(id, rep, t, t < qualifiedAt ? EARLY_TYPES : LATE_TYPES, respCum);
 			}
 
