@@ -94,6 +94,7 @@ const P_REOPEN_WON = 0.025;
 
 const ACTIVITY_SCALE = 1.8;
 const PROSPECTING_SHARE = 0.055;
+const P_ACTIVITY_BEFORE_LEAD = 0.03;
 const RESPONSE_SHARE = 0.55;
 const ACT_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting', 'other'];
 const EARLY_TYPES = cumulative([45, 40, 5, 10]);
@@ -632,11 +633,11 @@ class DemoBuilder {
 		for (let a = 1; a < n; a++) {
 			if (end <= first) out[a] = Math.min(this.nowMs - 1000, first + a * 600_000);
 			else out[a] = this.sampleInstant(first, end);
-			// Bad data happens: now and then an activity is logged before the lead exists.
-			if (r.chance(0.015)) {
-				const before = floorSec(createdAt - r.logNormal(2, 1) * MS_PER_DAY);
-				if (before >= this.fromMs) out[a] = before;
-			}
+		}
+		// Bad data happens: for a few leads one activity is dated before the lead exists.
+		if (n > 1 && r.chance(P_ACTIVITY_BEFORE_LEAD)) {
+			const before = floorSec(createdAt - r.logNormal(2, 1) * MS_PER_DAY);
+			if (before >= this.fromMs) out[1 + r.int(n - 1)] = before;
 		}
 		out.subarray(0, n).sort();
 		return n;
