@@ -13,6 +13,7 @@ import {
 	type ActivityBlock,
 	type StageEventBlock
 } from './blocks';
+import { CHUNKED_LISTS, markChunkAware, refreshChunks, writeAllChunks } from './entity-chunks';
 import {
 	blockTable,
 	ENTITY_LIST_NAMES,
@@ -45,14 +46,25 @@ export async function writeRecordsInTransaction(
 	mode: WriteMode,
 	timeZone: string
 ): Promise<void> {
+	markChunkAware();
 	if (mode === 'replace') {
 		for (const list of ENTITY_LIST_NAMES) await entityTable(db, list).clear();
 		await db.activityBlocks.clear();
+		await db.entityChunks.clear();
 		await db.stageEventBlocks.clear();
 	}
 	for (const list of ENTITY_LIST_NAMES) {
 		const rows = records[list] as { id: string }[];
 		if (rows.length) await entityTable(db, list).bulkPut(rows);
+	}
+	for (const list of CHUNKED_LISTS) {
+		if (mode === 'replace') await writeAllChunks(db, list, records[list]);
+		else
+			await refreshChunks(
+				db,
+				list,
+				records[list].map((r) => r.id)
+			);
 	}
 	await writeLog(db, 'activities', records.activities, mode, timeZone);
 	await writeLog(db, 'stageEvents', records.stageEvents, mode, timeZone);

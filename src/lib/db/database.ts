@@ -6,6 +6,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Campaign, Customer, Forecast, Lead, Rep, Stage } from '../domain/types';
 import type { ActivityBlock, StageEventBlock } from './blocks';
+import { chunkGuard, type EntityChunkRow } from './entity-chunks';
 
 /** One row of the `settings` table: a key and its value (the workspace lives under 'workspace'). */
 export interface SettingRow {
@@ -35,6 +36,7 @@ export class TragtDatabase extends Dexie {
 	forecasts!: EntityTable<Forecast, 'id'>;
 	activityBlocks!: Table<ActivityBlock, number>;
 	stageEventBlocks!: Table<StageEventBlock, number>;
+	entityChunks!: Table<EntityChunkRow, string>;
 	settings!: EntityTable<SettingRow, 'key'>;
 	changes!: Table<ChangeRow, number>;
 
@@ -49,14 +51,17 @@ export class TragtDatabase extends Dexie {
 			stages: 'id, order, deletedAt',
 			campaigns: 'id, deletedAt',
 			leads: 'id, ownerId, stageId, campaignId, createdAt, updatedAt, deletedAt',
-			customers: 'id, ownerId, leadId, deletedAt',
+			customers: 'id, ownerId, leadId, updatedAt, deletedAt',
 			forecasts: 'id, repId, deletedAt',
 			// The two logs: one record per bucket (hash of leadId), rows stored as columns.
 			activityBlocks: 'bucket',
 			stageEventBlocks: 'bucket',
+			// A JSON copy of leads and customers in chunks, for fast cold reads (entity-chunks.ts).
+			entityChunks: 'key, list',
 			settings: 'key',
 			changes: '++seq'
 		});
+		this.use(chunkGuard(this));
 		// Later versions go here, each with its .upgrade(tx => ...) and a test that opens a
 		// database written by the previous version.
 	}
@@ -111,6 +116,7 @@ export function allTables(db: TragtDatabase): Table[] {
 		db.forecasts,
 		db.activityBlocks,
 		db.stageEventBlocks,
+		db.entityChunks,
 		db.settings,
 		db.changes
 	] as Table[];

@@ -36,14 +36,14 @@ describe('CommandHistory', () => {
 		expect(await h.redo()).toBe(false);
 	});
 
-	it('walks 120 steps back and forward, restoring every state on the way', async () => {
+	it('walks 105 steps back and forward, restoring every state on the way', async () => {
 		const { db } = await workspaceDb();
 		const h = new CommandHistory(db);
 		const states = [await readAllRecords(db)];
 		const lead = await h.run(createLead({ name: 'L', createdAt: '2026-01-01T00:00:00.000Z' }));
 		states.push(await readAllRecords(db));
 		const stages = ['contacted', 'qualified', 'proposal', 'negotiation'];
-		for (let i = 0; i < 120; i++) {
+		for (let i = 0; i < 104; i++) {
 			const k = i % 4;
 			if (k === 0) await h.run(updateLead(lead.id, { name: 'L' + i, value: i }));
 			else if (k === 1)
@@ -56,8 +56,8 @@ describe('CommandHistory', () => {
 			else await h.run(createRecord('reps', { name: 'R' + i }));
 			states.push(await readAllRecords(db));
 		}
-		expect(h.undoDepth).toBe(121);
-		expect(states).toHaveLength(122);
+		expect(h.undoDepth).toBe(105);
+		expect(states).toHaveLength(106);
 		for (let i = states.length - 2; i >= 0; i--) {
 			expect(await h.undo()).toBe(true);
 			expect(await readAllRecords(db)).toEqual(states[i]);

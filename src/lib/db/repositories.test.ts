@@ -251,6 +251,32 @@ describe('columns and blocks', () => {
 	});
 });
 
+describe('entity chunks (the cold-read copy of leads and customers)', () => {
+	it('stay equal to the rows through commands, and stale chunks are not trusted', async () => {
+		const db = freshDb();
+		await writeRecords(db, sample(), 'replace');
+		const { result: lead } = await runCommand(db, createLead({ name: 'New', ownerId: 'r1' }));
+		await runCommand(db, updateLead('l1', { name: 'Renamed' }));
+		const rows = async () => ({
+			leads: byId(await db.leads.toArray()),
+			customers: byId(await db.customers.toArray())
+		});
+		const fromChunks = async () => {
+			const e = await readEntityRows(db);
+			return { leads: byId(e.leads), customers: byId(e.customers) };
+		};
+		expect(await fromChunks()).toEqual(await rows());
+		expect((await readEntityRows(db)).leads.map((l) => l.id)).toContain(lead.id);
+		expect(await db.entityChunks.get('leads:meta')).toMatchObject({ count: 4 });
+		// A write that bypasses the data layer leaves the chunks behind: readers use the rows.
+		await db.leads.update('l2', { name: 'Sneaky', updatedAt: T(20) });
+		await db.customers.delete('cu1');
+		expect(await db.entityChunks.get('leads:meta')).toBeUndefined();
+		expect(await fromChunks()).toEqual(await rows());
+		expect((await readEntityRows(db)).leads.find((l) => l.id === 'l2')?.name).toBe('Sneaky');
+	});
+});
+
 describe('queries', () => {
 	it('lists leads, recent leads, activities newest first and the bin', async () => {
 		const db = freshDb();

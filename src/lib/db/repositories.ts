@@ -36,6 +36,7 @@ import {
 	type EntityListName,
 	type TragtDatabase
 } from './database';
+import { isChunkedList, readChunkedList } from './entity-chunks';
 import { getWorkspaceSettings } from './settings';
 import { broadcastChange, recordChange } from './write-context';
 
@@ -45,18 +46,21 @@ export type { WriteMode } from './bulk';
 
 export type EntityRecords = Omit<Records, 'activities' | 'stageEvents'>;
 
-/** Every entity row, tombstones included. */
+/** Every entity row, tombstones included (in no particular order). */
 export async function readEntityRows(db: TragtDatabase): Promise<EntityRecords> {
-	return db.transaction(
-		'r',
-		ENTITY_LIST_NAMES.map((l) => entityTable(db, l)),
-		async () => {
-			const lists = await Promise.all(ENTITY_LIST_NAMES.map((l) => entityTable(db, l).toArray()));
-			const out = {} as Record<EntityListName, unknown[]>;
-			ENTITY_LIST_NAMES.forEach((l, i) => (out[l] = lists[i]));
-			return out as unknown as EntityRecords;
-		}
-	);
+	const tables = [...ENTITY_LIST_NAMES.map((l) => entityTable(db, l)), db.entityChunks];
+	return db.transaction('r', tables, async () => {
+		// Leads and customers come from their JSON chunks (entity-chunks.ts): 100k rows as a few
+		// dozen records instead of 100k.
+		const lists = await Promise.all(
+			ENTITY_LIST_NAMES.map((l) =>
+				isChunkedList(l) ? readChunkedList(db, l) : entityTable(db, l).toArray()
+			)
+		);
+		const out = {} as Record<EntityListName, unknown[]>;
+		ENTITY_LIST_NAMES.forEach((l, i) => (out[l] = lists[i]));
+		return out as unknown as EntityRecords;
+	});
 }
 
 /**

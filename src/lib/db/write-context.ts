@@ -29,6 +29,7 @@ import {
 	type LogListName,
 	type TragtDatabase
 } from './database';
+import { CHUNKED_LISTS, markChunkAware, refreshChunks } from './entity-chunks';
 import { WORKSPACE_KEY, type WorkspaceSettings } from './settings';
 
 type AnyRow = { id: string; [field: string]: unknown };
@@ -75,6 +76,7 @@ export class WriteContext {
 	}
 
 	static async open(db: TragtDatabase): Promise<WriteContext> {
+		markChunkAware();
 		const row = await db.settings.get(WORKSPACE_KEY);
 		return new WriteContext(db, row?.value as WorkspaceSettings | undefined);
 	}
@@ -288,6 +290,7 @@ export class WriteContext {
 			if (!isEntityList(c.list)) continue;
 			(entities[c.list] ??= []).push(c.id);
 		}
+		for (const list of CHUNKED_LISTS) await refreshChunks(this.db, list, entities[list] ?? []);
 		return recordChange(this.db, {
 			at: Date.now(),
 			full: this.full,

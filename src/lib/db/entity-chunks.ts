@@ -1,0 +1,185 @@
+// A read-optimised copy of the two large entity lists (leads, customers) for cold reads.
+//
+// Leads and customers stay one Dexie record per row (indexed; the lead grid, forms and queries
+// use them), but reading 100k rows back one IndexedDB record each costs about a second on this
+// hardware, most of the KPI worker's cold-start budget. So the data layer also keeps each of
+// these lists as CHUNK_COUNT JSON strings (partitioned by a hash of id): a cold read is a few
+// dozen records and one JSON.parse each. The rows are the truth; a chunk set is trusted only
+// while its meta row matches the table (row count and newest updatedAt), else readers fall back
+// to the rows. Every write path of this folder keeps the chunks in step inside its transaction.
+
+import { Dexie, type DBCore, type DBCoreMutateRequest } from 'dexie';
+import type { Customer, Lead } from '../domain/types';
+import { bucketOf } from './blocks';
+import type { TragtDatabase } from './database';
+
+export const CHUNKED_LISTS = ['leads', 'customers'] as const;
+export type ChunkedListName = (typeof CHUNKED_LISTS)[number];
+export const CHUNK_COUNT = 64;
+
+export interface EntityChunkRow {
+	/** `${list}:${chunk}`, or `${list}:meta`. */
+	key: string;
+	list: ChunkedListName;
+	/** JSON array of rows (chunk rows). */
+	json?: string;
+	/** Meta row: what the table held when the chunks were last written. */
+	count?: number;
+	maxUpdatedAt?: string;
+}
+
+type Row = Lead | Customer;
+
+export function chunkOf(id: string): number {
+	return bucketOf(id) % CHUNK_COUNT;
+}
+
+export function isChunkedList(list: string): list is ChunkedListName {
+	return list === 'leads' || list === 'customers';
+}
+
+function table(db: TragtDatabase, list: ChunkedListName) {
+	return list === 'leads' ? db.leads : db.customers;
+}
+
+async function tableStamp(db: TragtDatabase, list: ChunkedListName) {
+	const t = table(db, list);
+	const [count, last] = await Promise.all([t.count(), t.orderBy('updatedAt').last()]);
+	return { count, maxUpdatedAt: last?.updatedAt ?? '' };
+}
+
+async function writeMeta(db: TragtDatabase, list: ChunkedListName) {
+	const stamp = await tableStamp(db, list);
+	await db.entityChunks.put({ key: `${list}:meta`, list, ...stamp });
+}
+
+/** Rewrites the chunks holding `ids` from the table's current rows (inside the caller's tx). */
+export async function refreshChunks(
+	db: TragtDatabase,
+	list: ChunkedListName,
+	ids: readonly string[]
+): Promise<void> {
+	if (ids.length === 0) return;
+	const meta = await db.entityChunks.get(`${list}:meta`);
+	if (!meta) {
+		// No chunk set yet (or it was dropped): build it whole.
+		await rebuildChunks(db, list);
+		return;
+	}
+	const byChunk = new Map<number, string[]>();
+	for (const id of ids) {
+		const c = chunkOf(id);
+		let l = byChunk.get(c);
+		if (!l) byChunk.set(c, (l = []));
+		l.push(id);
+	}
+	const t = table(db, list);
+	for (const [c, chunkIds] of byChunk) {
+		const key = `${list}:${c}`;
+		const old = await db.entityChunks.get(key);
+		const rows = new Map<string, Row>(
+			old?.json ? (JSON.parse(old.json) as Row[]).map((r) => [r.id, r]) : []
+		);
+		const current = await t.bulkGet(chunkIds);
+		chunkIds.forEach((id, i) => {
+			const r = current[i];
+			if (r) rows.set(id, r);
+			else rows.delete(id);
+		});
+		if (rows.size)
+			await db.entityChunks.put({ key, list, json: JSON.stringify([...rows.values()]) });
+		else await db.entityChunks.delete(key);
+	}
+	await writeMeta(db, list);
+}
+
+/** Writes the whole chunk set of `list` from `rows` (the table's full content). */
+export async function writeAllChunks(
+	db: TragtDatabase,
+	list: ChunkedListName,
+	rows: readonly Row[]
+): Promise<void> {
+	await db.entityChunks.where('list').equals(list).delete();
+	const groups: Row[][] = Array.from({ length: CHUNK_COUNT }, () => []);
+	for (const r of rows) groups[chunkOf(r.id)].push(r);
+	const out: EntityChunkRow[] = [];
+	groups.forEach((g, c) => {
+		if (g.length) out.push({ key: `${list}:${c}`, list, json: JSON.stringify(g) });
+	});
+	await db.entityChunks.bulkPut(out);
+	await writeMeta(db, list);
+}
+
+export async function rebuildChunks(db: TragtDatabase, list: ChunkedListName): Promise<void> {
+	await writeAllChunks(db, list, await table(db, list).toArray());
+}
+
+/** The list from its chunks when they are in step with the table, else from the rows. */
+export async function readChunkedList<T extends Row>(
+	db: TragtDatabase,
+	list: ChunkedListName
+): Promise<T[]> {
+	const [chunks, stamp] = await Promise.all([
+		db.entityChunks.where('list').equals(list).toArray(),
+		tableStamp(db, list)
+	]);
+	const meta = chunks.find((c) => c.key === `${list}:meta`);
+	if (stamp.count === 0) return [];
+	if (!meta || meta.count !== stamp.count || meta.maxUpdatedAt !== stamp.maxUpdatedAt) {
+		return (await table(db, list).toArray()) as T[];
+	}
+	const out: T[] = [];
+	for (const c of chunks) {
+		if (!c.json) continue;
+		for (const r of JSON.parse(c.json) as T[]) out.push(r);
+	}
+	return out;
+}
+
+/** Marks the running transaction as one of ours: it keeps the chunks in step itself. */
+export function markChunkAware(): void {
+	const idb = Dexie.currentTransaction?.idbtrans as
+		(IDBTransaction & { tragtChunks?: boolean }) | undefined;
+	if (idb) idb.tragtChunks = true;
+}
+
+/**
+ * A Dexie middleware that drops the chunk set's meta row when leads or customers are written
+ * by a transaction that does not maintain the chunks (code outside this folder), so readers
+ * fall back to the rows instead of trusting a stale copy.
+ */
+export function chunkGuard(db: Dexie) {
+	return {
+		stack: 'dbcore' as const,
+		name: 'tragt-chunk-guard',
+		create(down: DBCore): DBCore {
+			return {
+				...down,
+				table(name: string) {
+					const t = down.table(name);
+					if (!isChunkedList(name)) return t;
+					return {
+						...t,
+						async mutate(req: DBCoreMutateRequest) {
+							const res = await t.mutate(req);
+							const idb = req.trans as unknown as IDBTransaction & { tragtChunks?: boolean };
+							if (idb.tragtChunks) return res;
+							const key = `${name}:meta`;
+							if (idb.objectStoreNames?.contains('entityChunks')) {
+								await down
+									.table('entityChunks')
+									.mutate({ type: 'delete', keys: [key], trans: req.trans });
+							} else if (typeof idb.addEventListener === 'function') {
+								// Not in scope of this transaction: invalidate right after it commits.
+								idb.addEventListener('complete', () => {
+									void db.table('entityChunks').delete(key);
+								});
+							}
+							return res;
+						}
+					};
+				}
+			};
+		}
+	};
+}
