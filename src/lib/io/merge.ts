@@ -6,7 +6,7 @@
 // commutative and associative, so the order of imports never matters. Output lists are sorted
 // by id (code-unit order) so that two merges of the same data compare equal.
 
-import { parseInstant } from '../domain/time';
+import { instantMs as parseMs } from './fast-time';
 import {
 	RECORD_LIST_NAMES,
 	SHARED_FILE_VERSION,
@@ -34,7 +34,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 function instantMs(v: unknown): number {
-	const ms = typeof v === 'string' ? parseInstant(v, 'UTC') : NaN;
+	const ms = typeof v === 'string' ? parseMs(v) : NaN;
 	// An unreadable stamp loses to any readable one, deterministically.
 	return Number.isNaN(ms) ? -Infinity : ms;
 }
@@ -45,16 +45,33 @@ function instantMs(v: unknown): number {
  */
 export function compareVersions(a: RecordBase, b: RecordBase): number {
 	if (a === b) return 0;
-	const ta = instantMs(a.updatedAt);
-	const tb = instantMs(b.updatedAt);
-	if (ta !== tb) return ta > tb ? 1 : -1;
+	if (a.updatedAt !== b.updatedAt) {
+		const ta = instantMs(a.updatedAt);
+		const tb = instantMs(b.updatedAt);
+		if (ta !== tb) return ta > tb ? 1 : -1;
+	}
+	// Importing the same file again makes every record tie with an equal copy: skip the JSON.
+	if (shallowEqual(a, b)) return 0;
 	const ja = canonicalJson(a);
 	const jb = canonicalJson(b);
 	return ja === jb ? 0 : ja > jb ? 1 : -1;
 }
 
-function byId(a: RecordBase, b: RecordBase): number {
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Same own keys with identical primitive values (records are flat). */
+function shallowEqual(a: object, b: object): boolean {
+	const ra = a as Record<string, unknown>;
+	const rb = b as Record<string, unknown>;
+	let n = 0;
+	for (const k in ra) {
+		if (!Object.hasOwn(ra, k)) continue;
+		const v = ra[k];
+		if (v === undefined) continue;
+		if (typeof v === 'object' && v !== null) return false; // not flat: let the JSON decide
+		if (!Object.hasOwn(rb, k) || rb[k] !== v) return false;
+		n++;
+	}
+	for (const k in rb) if (Object.hasOwn(rb, k) && rb[k] !== undefined) n--;
+	return n === 0;
 }
 
 /** Merges any number of lists of one kind: one winner per id, sorted by id. */
@@ -66,7 +83,12 @@ export function mergeLists<T extends RecordBase>(...lists: readonly T[][]): T[] 
 			if (held === undefined || compareVersions(r, held) > 0) winners.set(r.id, r);
 		}
 	}
-	return [...winners.values()].sort(byId);
+	// Sorting the string keys with the built-in comparison (code-unit order, as `<`) is several
+	// times faster than a comparator reading `id` from records of many shapes.
+	const ids = [...winners.keys()].sort();
+	const out: T[] = new Array(ids.length);
+	for (let i = 0; i < ids.length; i++) out[i] = winners.get(ids[i])!;
+	return out;
 }
 
 /** The records of `a` and `b` merged list by list. Record objects are shared, not copied. */

@@ -301,11 +301,11 @@ export function serializeSharedFile(file: SharedFile): string {
 }
 
 function recordJson(r: Record<string, unknown>, cols: readonly string[]): string {
-	let s = '{';
+	// One JSON.stringify of an ordered copy is several times faster than one per field.
+	const o: Record<string, unknown> = {};
 	for (const c of cols) {
 		const v = r[c];
-		if (v === undefined || v === null) continue;
-		s += (s.length > 1 ? ',' : '') + JSON.stringify(c) + ':' + JSON.stringify(v);
+		if (v !== undefined && v !== null) o[c] = v;
 	}
-	return s + '}';
+	return JSON.stringify(o);
 }

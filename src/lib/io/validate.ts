@@ -7,9 +7,10 @@
 // - References between records (a lead's owner, an event's stage) are never errors: the KPI
 //   spec allows orphans. referenceWarnings() reports them as warnings.
 
-import { isIsoDate, isIsoDateOrInstant, isIsoInstant, isValidTimeZone } from '../domain/time';
+import { isValidTimeZone } from '../domain/time';
 import type { RecordListName, Records, Workspace } from '../domain/types';
 import { ProblemList, showValue } from './problems';
+import { isDate, isDateOrInstant, isInstant } from './fast-time';
 import { PERIOD_PATTERN, RECORD_FIELDS, type FieldType } from './schema';
 
 /** Why `v` is not a valid value of `type`, or undefined when it is. */
@@ -38,13 +39,13 @@ export function checkValue(type: FieldType, v: unknown): string | undefined {
 			if (typeof v !== 'number') return `${showValue(v)} is not a number`;
 			return v >= 0 && v <= 1 ? undefined : `${showValue(v)} is not between 0 and 1`;
 		case 'instant':
-			return isIsoInstant(v)
+			return isInstant(v)
 				? undefined
 				: `${showValue(v)} is not an instant (use an ISO 8601 time with an offset, e.g. 2026-11-27T10:00:00Z)`;
 		case 'date':
-			return isIsoDate(v) ? undefined : `${showValue(v)} is not a date (use YYYY-MM-DD)`;
+			return isDate(v) ? undefined : `${showValue(v)} is not a date (use YYYY-MM-DD)`;
 		case 'dateOrInstant':
-			return isIsoDateOrInstant(v)
+			return isDateOrInstant(v)
 				? undefined
 				: `${showValue(v)} is not a date (use YYYY-MM-DD or an ISO instant)`;
 		case 'period':
@@ -120,9 +121,9 @@ export function validateList<K extends RecordListName>(
 		}
 		if (
 			list === 'campaigns' &&
-			isIsoDate(r.startDate) &&
-			isIsoDate(r.endDate) &&
-			r.endDate < r.startDate &&
+			isDate(r.startDate) &&
+			isDate(r.endDate) &&
+			(r.endDate as string) < (r.startDate as string) &&
 			softProblems++ < 5
 		) {
 			warnings.push(`${problems.file}: campaigns[${i}].endDate: ends before it starts`);
