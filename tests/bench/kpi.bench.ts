@@ -39,7 +39,12 @@ for (const size of sizes) {
 	let ds: KpiDataset = buildDataset(input);
 	const after = heapNow();
 	const build = await timeMedian(() => (ds = buildDataset(input)), size === 'L' ? 3 : 7, 0);
-	report({ figure: `kpi buildDataset ${size}`, median: build, unit: 'ms', runs: size === 'L' ? 3 : 7 });
+	report({
+		figure: `kpi buildDataset ${size}`,
+		median: build,
+		unit: 'ms',
+		runs: size === 'L' ? 3 : 7
+	});
 	const options = { from, to, now, timeZone: TZ };
 	const warm = await timeMedian(() => computeKpis(ds, options), 21, 3);
 	const runsRef = size === 'L' ? 1 : 3;

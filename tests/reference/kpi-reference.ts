@@ -15,13 +15,7 @@ import {
 	toIsoDateInZone,
 	zonedTimeToMs
 } from '../../src/lib/domain/time';
-import type {
-	Activity,
-	Lead,
-	Records,
-	Stage,
-	StageEvent
-} from '../../src/lib/domain/types';
+import type { Activity, Lead, Records, Stage, StageEvent } from '../../src/lib/domain/types';
 import type { KpiResult } from '../../src/lib/kpi/result-types';
 
 export interface ReferenceOptions {
@@ -60,8 +54,7 @@ function stats(spans: number[], unit: number) {
 	let sum = 0;
 	for (const v of s) sum += v;
 	const n = s.length;
-	const median =
-		n % 2 === 1 ? s[(n - 1) / 2] / unit : (s[n / 2 - 1] / unit + s[n / 2] / unit) / 2;
+	const median = n % 2 === 1 ? s[(n - 1) / 2] / unit : (s[n / 2 - 1] / unit + s[n / 2] / unit) / 2;
 	return { count: n, mean: sum / n / unit, median };
 }
 
@@ -113,7 +106,10 @@ function periodBounds(period: string, tz: string): [number, number] | null {
 		const y = +m[1];
 		const mo = +m[2];
 		if (mo < 1 || mo > 12) return null;
-		return [zonedTimeToMs(y, mo, 1, tz), zonedTimeToMs(mo === 12 ? y + 1 : y, (mo % 12) + 1, 1, tz)];
+		return [
+			zonedTimeToMs(y, mo, 1, tz),
+			zonedTimeToMs(mo === 12 ? y + 1 : y, (mo % 12) + 1, 1, tz)
+		];
 	}
 	m = /^(\d{4})-Q([1-4])$/.exec(period);
 	if (m) {
@@ -234,7 +230,9 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 	const salesCycle = {
 		...dayStats(allSpans),
 		clamped,
-		won: dayStats(closedInP.filter((f) => f.won).map((f) => Math.max(0, f.closedAt! - f.cycleStart))),
+		won: dayStats(
+			closedInP.filter((f) => f.won).map((f) => Math.max(0, f.closedAt! - f.cycleStart))
+		),
 		lost: dayStats(
 			closedInP.filter((f) => !f.won).map((f) => Math.max(0, f.closedAt! - f.cycleStart))
 		)
@@ -254,7 +252,14 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 			lostValue += f.value;
 		}
 	}
-	const winLoss = { won, lost, ratio: nul(won, lost), winRate: nul(won, won + lost), wonValue, lostValue };
+	const winLoss = {
+		won,
+		lost,
+		ratio: nul(won, lost),
+		winRate: nul(won, won + lost),
+		wonValue,
+		lostValue
+	};
 
 	// 3. costPerLead
 	const byCampaign: KpiResult['costPerLead']['byCampaign'] = {};
@@ -379,7 +384,8 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 		const raw = f.firstContact! - f.created;
 		return Math.max(0, raw);
 	};
-	for (const f of cohort) if (f.firstContact !== null && f.firstContact - f.created < 0) rtClamped++;
+	for (const f of cohort)
+		if (f.firstContact !== null && f.firstContact - f.created < 0) rtClamped++;
 	const rtByRep: KpiResult['responseTime']['byRep'] = {};
 	const fuByRep: KpiResult['followUp']['byRep'] = {};
 	for (const o of owners) {

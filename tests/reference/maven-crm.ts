@@ -33,7 +33,8 @@ export function convertMavenPipeline(csv: string): SharedFile {
 	const events: StageEvent[] = [];
 	for (const r of parsed.data) {
 		const repId = 'rep-' + slug(r.sales_agent);
-		if (!reps.has(repId)) reps.set(repId, { id: repId, updatedAt: STAMP, name: r.sales_agent, active: true });
+		if (!reps.has(repId))
+			reps.set(repId, { id: repId, updatedAt: STAMP, name: r.sales_agent, active: true });
 		const id = r.opportunity_id;
 		const createdAt = r.engage_date || PROSPECTING_CREATED_AT;
 		const ev = (stageId: string, at: string) =>

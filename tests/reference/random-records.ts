@@ -44,9 +44,9 @@ function asValue(ms: number, dateOnly: boolean): string {
 	return dateOnly ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }
 
-const valueArb = fc.tuple(instantArb, fc.boolean(), fc.nat(9)).map(([ms, d, k]) =>
-	asValue(ms, d && k < 3)
-);
+const valueArb = fc
+	.tuple(instantArb, fc.boolean(), fc.nat(9))
+	.map(([ms, d, k]) => asValue(ms, d && k < 3));
 
 const STAGE_POOL = ['lead', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
 
@@ -81,7 +81,15 @@ const stagesArb: fc.Arbitrary<Stage[]> = fc
 			});
 		}
 		if (extraWon) {
-			out.push({ id: 'won2', updatedAt: U, name: 'won2', order: 0, kind: 'won', probability: 1, qualified: true });
+			out.push({
+				id: 'won2',
+				updatedAt: U,
+				name: 'won2',
+				order: 0,
+				kind: 'won',
+				probability: 1,
+				qualified: true
+			});
 		}
 		return out;
 	});
@@ -99,9 +107,14 @@ function leadArb(i: number): fc.Arbitrary<Lead> {
 			origin: fc.constantFrom('marketing' as const, 'sales' as const),
 			createdAt: valueArb,
 			stageId: STAGE_REF,
-			value: fc.option(fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 1000, noNaN: true })), { nil: undefined }),
+			value: fc.option(
+				fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 1000, noNaN: true })),
+				{ nil: undefined }
+			),
 			expectedCloseDate: fc.option(
-				fc.integer({ min: 0, max: 540 }).map((d) => new Date(BASE + d * 86_400_000).toISOString().slice(0, 10)),
+				fc
+					.integer({ min: 0, max: 540 })
+					.map((d) => new Date(BASE + d * 86_400_000).toISOString().slice(0, 10)),
 				{ nil: undefined }
 			),
 			deletedAt: deletedArb
@@ -127,28 +140,50 @@ export const recordsArb: fc.Arbitrary<Records> = fc
 	})
 	.chain(({ stages, leadCount, idSeeds, tiePool }) => {
 		const leadRef = fc.oneof(
-			{ weight: 8, arbitrary: fc.integer({ min: 0, max: Math.max(0, leadCount - 1) }).map((i) => `l${i}`) },
+			{
+				weight: 8,
+				arbitrary: fc.integer({ min: 0, max: Math.max(0, leadCount - 1) }).map((i) => `l${i}`)
+			},
 			{ weight: 1, arbitrary: fc.constant('lMissing') }
 		);
 		// Ties: many events share one of three instants.
-		const atArb = fc.oneof(valueArb, fc.constantFrom(...tiePool).map((ms) => asValue(ms, false)));
+		const atArb = fc.oneof(
+			valueArb,
+			fc.constantFrom(...tiePool).map((ms) => asValue(ms, false))
+		);
 		const leads = fc.tuple(...Array.from({ length: leadCount }, (_, i) => leadArb(i)));
 		const events = fc.array(
-			fc.record({ leadId: leadRef, stageId: STAGE_REF, at: atArb, deletedAt: deletedArb, repId: fc.option(REP_REF, { nil: undefined }) }),
+			fc.record({
+				leadId: leadRef,
+				stageId: STAGE_REF,
+				at: atArb,
+				deletedAt: deletedArb,
+				repId: fc.option(REP_REF, { nil: undefined })
+			}),
 			{ maxLength: 30 }
 		);
 		const activities = fc.array(
 			fc.record({
 				leadId: fc.oneof(leadRef, fc.constantFrom(null, '', undefined)),
 				repId: REP_REF,
-				type: fc.constantFrom('call' as const, 'email' as const, 'meeting' as const, 'other' as const),
+				type: fc.constantFrom(
+					'call' as const,
+					'email' as const,
+					'meeting' as const,
+					'other' as const
+				),
 				at: atArb,
-				response: fc.option(fc.constantFrom('positive' as const, 'negative' as const, 'neutral' as const), { nil: undefined }),
+				response: fc.option(
+					fc.constantFrom('positive' as const, 'negative' as const, 'neutral' as const),
+					{ nil: undefined }
+				),
 				deletedAt: deletedArb
 			}),
 			{ maxLength: 30 }
 		);
-		const dateArb = fc.integer({ min: -30, max: 520 }).map((d) => new Date(BASE + d * 86_400_000).toISOString().slice(0, 10));
+		const dateArb = fc
+			.integer({ min: -30, max: 520 })
+			.map((d) => new Date(BASE + d * 86_400_000).toISOString().slice(0, 10));
 		const campaigns = fc.array(
 			fc.record({
 				origin: fc.constantFrom('marketing' as const, 'sales' as const),
@@ -169,8 +204,12 @@ export const recordsArb: fc.Arbitrary<Records> = fc
 			{ maxLength: 6 }
 		);
 		const periodArb = fc.oneof(
-			fc.tuple(fc.constantFrom(2025, 2026), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
-			fc.tuple(fc.constantFrom(2025, 2026), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+			fc
+				.tuple(fc.constantFrom(2025, 2026), fc.integer({ min: 1, max: 12 }))
+				.map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+			fc
+				.tuple(fc.constantFrom(2025, 2026), fc.integer({ min: 1, max: 4 }))
+				.map(([y, q]) => `${y}-Q${q}`),
 			fc.constantFrom('2025', '2026')
 		);
 		const forecasts = fc.array(
@@ -189,11 +228,17 @@ export const recordsArb: fc.Arbitrary<Records> = fc
 			const rec: Records = {
 				reps,
 				stages,
-				campaigns: r.campaigns.map((c, i) => clean({ id: `c${i}`, updatedAt: U, name: `C${i}`, ...c }) as Campaign),
+				campaigns: r.campaigns.map(
+					(c, i) => clean({ id: `c${i}`, updatedAt: U, name: `C${i}`, ...c }) as Campaign
+				),
 				leads: r.leads,
 				stageEvents: r.events.map((e) => clean({ id: uid('e'), updatedAt: U, ...e }) as StageEvent),
-				activities: r.activities.map((a) => clean({ id: uid('a'), updatedAt: U, ...a }) as Activity),
-				customers: r.customers.map((c, i) => clean({ id: `k${i}`, updatedAt: U, name: `K${i}`, ...c }) as Customer),
+				activities: r.activities.map(
+					(a) => clean({ id: uid('a'), updatedAt: U, ...a }) as Activity
+				),
+				customers: r.customers.map(
+					(c, i) => clean({ id: `k${i}`, updatedAt: U, name: `K${i}`, ...c }) as Customer
+				),
 				forecasts: r.forecasts.map((f) => clean({ id: uid('f'), updatedAt: U, ...f }) as Forecast)
 			};
 			return rec;
@@ -212,7 +257,9 @@ export interface RandomOptions {
 
 const boundaryArb = fc.oneof(
 	instantArb,
-	fc.tuple(fc.constantFrom(2025, 2026), fc.integer({ min: 1, max: 12 })).map(([y, m]) => Date.UTC(y, m - 1, 1))
+	fc
+		.tuple(fc.constantFrom(2025, 2026), fc.integer({ min: 1, max: 12 }))
+		.map(([y, m]) => Date.UTC(y, m - 1, 1))
 );
 
 export const optionsArb: fc.Arbitrary<RandomOptions> = fc

@@ -17,10 +17,14 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-kpi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[]) {
-	const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/kpi.ts', ...args], {
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024
-	});
+	const r = spawnSync(
+		process.execPath,
+		['node_modules/tsx/dist/cli.mjs', 'scripts/kpi.ts', ...args],
+		{
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024
+		}
+	);
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -40,7 +44,15 @@ describe('Maven CRM sales pipeline', () => {
 	it('gives the same figures through the command line', () => {
 		const p = path.join(dir, 'maven.json');
 		writeFileSync(p, JSON.stringify(file));
-		const out = cli([p, '--from', '2016-10-01', '--to', '2018-01-01', '--now', '2018-01-01T00:00:00Z']);
+		const out = cli([
+			p,
+			'--from',
+			'2016-10-01',
+			'--to',
+			'2018-01-01',
+			'--now',
+			'2018-01-01T00:00:00Z'
+		]);
 		expect(out.stderr).toBe('');
 		expect(out.status).toBe(0);
 		const r = JSON.parse(out.stdout);

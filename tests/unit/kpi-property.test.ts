@@ -24,7 +24,11 @@ function close(a: unknown, b: unknown, path = ''): string | null {
 		const kb = Object.keys(b).sort();
 		if (ka.join() !== kb.join()) return `${path}: keys ${ka} != ${kb}`;
 		for (const k of ka) {
-			const d = close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+			const d = close(
+				(a as Record<string, unknown>)[k],
+				(b as Record<string, unknown>)[k],
+				`${path}.${k}`
+			);
 			if (d) return d;
 		}
 		return null;
@@ -86,7 +90,8 @@ describe('KPI engine against the reference implementation', () => {
 				const open = Object.values(sd.byStage).map((s) => s.openShare ?? 0);
 				const inStages = Object.values(sd.byStage).reduce((n, s) => n + s.count, 0);
 				// Leads in an unknown stage count in the denominator only.
-				if (sd.total > 0) expect(shares.reduce((x, y) => x + y, 0)).toBeCloseTo(inStages / sd.total, 12);
+				if (sd.total > 0)
+					expect(shares.reduce((x, y) => x + y, 0)).toBeCloseTo(inStages / sd.total, 12);
 				if (sd.openTotal > 0) expect(open.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
 				const lo = r.leadOrigin;
 				if (lo.cohort > 0) expect(lo.marketingShare! + lo.salesShare!).toBeCloseTo(1, 12);

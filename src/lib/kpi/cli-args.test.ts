@@ -58,12 +58,24 @@ describe('parseKpiArgs', () => {
 		[['a.json', '--to', '2025-02-01'], '--from is required'],
 		[['a.json', '--from', '2025-13-01', '--to', '2026-01-01'], '--from 2025-13-01 is not a date'],
 		[['a.json', '--from', '2025-02-01', '--to', '2025-01-01'], '--to must be later'],
-		[['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--tz', 'Mars/Base'], 'not a time zone'],
-		[['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--granularity', 'year'], 'day, week or month'],
-		[['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--pipeline-mode', 'x'], 'configured or historical'],
+		[
+			['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--tz', 'Mars/Base'],
+			'not a time zone'
+		],
+		[
+			['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--granularity', 'year'],
+			'day, week or month'
+		],
+		[
+			['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--pipeline-mode', 'x'],
+			'configured or historical'
+		],
 		[['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--bogus'], 'unknown option --bogus'],
 		[['a.json', '--from', '2025-01-01', '--to'], '--to needs a value'],
-		[['a.json', '--from', '2025-01-01', '--from', '2025-01-02', '--to', '2025-03-01'], 'given twice']
+		[
+			['a.json', '--from', '2025-01-01', '--from', '2025-01-02', '--to', '2025-03-01'],
+			'given twice'
+		]
 	])('refuses %j with a message', (argv, message) => {
 		const r = parseKpiArgs(argv, NOW);
 		expect(r.ok).toBe(false);

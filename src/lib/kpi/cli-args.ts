@@ -27,7 +27,8 @@ export interface KpiCliArgs {
 	pipelineMode: PipelineMode;
 }
 
-export type KpiCliParse = { ok: true; args: KpiCliArgs } | { ok: false; message: string } | { ok: 'help' };
+export type KpiCliParse =
+	{ ok: true; args: KpiCliArgs } | { ok: false; message: string } | { ok: 'help' };
 
 /** Parses argv (without node and script); `nowMs` is the default for --now. */
 export function parseKpiArgs(argv: readonly string[], nowMs: number): KpiCliParse {
@@ -61,7 +62,8 @@ export function parseKpiArgs(argv: readonly string[], nowMs: number): KpiCliPars
 	}
 	if (files.length === 0) return { ok: false, message: 'name at least one file' };
 	const timeZone = raw['--tz'] ?? 'UTC';
-	if (!isValidTimeZone(timeZone)) return { ok: false, message: `--tz ${timeZone} is not a time zone` };
+	if (!isValidTimeZone(timeZone))
+		return { ok: false, message: `--tz ${timeZone} is not a time zone` };
 	const instant = (name: string): number | string => {
 		const v = raw[name];
 		if (v === undefined) return `${name} is required`;

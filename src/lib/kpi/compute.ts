@@ -7,12 +7,7 @@
 import { ACTIVITY_TYPES, type ActivityType, type Origin } from '../domain/types';
 import { MS_PER_DAY, MS_PER_HOUR } from '../domain/time';
 import { bucketsFor, firstAtOrAfter, monthKey, monthTableFor } from './buckets';
-import {
-	KIND_OPEN,
-	OUTCOME_WON,
-	zoneDerived,
-	type KpiDataset
-} from './dataset';
+import { KIND_OPEN, OUTCOME_WON, zoneDerived, type KpiDataset } from './dataset';
 import type {
 	ActivitiesResult,
 	CampaignFigures,
@@ -729,7 +724,8 @@ function computeForecasts(
 			const base = ds.wonOwnerStart[rep];
 			const at = ds.wonOwnerCloseAt.subarray(base, ds.wonOwnerStart[rep + 1]);
 			const z = firstAtOrAfter(at, e);
-			for (let k = firstAtOrAfter(at, s); k < z; k++) actual += ds.leadValue[ds.wonByOwner[base + k]];
+			for (let k = firstAtOrAfter(at, s); k < z; k++)
+				actual += ds.leadValue[ds.wonByOwner[base + k]];
 		} else {
 			const z = firstAtOrAfter(ds.wonCloseAt, e);
 			for (let k = firstAtOrAfter(ds.wonCloseAt, s); k < z; k++) {

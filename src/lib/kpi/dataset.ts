@@ -13,15 +13,7 @@ import {
 	type StageEventColumns
 } from '../domain/columns';
 import { isIsoDate, parseInstant } from '../domain/time';
-import type {
-	Campaign,
-	Customer,
-	Forecast,
-	Lead,
-	Records,
-	Rep,
-	Stage
-} from '../domain/types';
+import type { Campaign, Customer, Forecast, Lead, Records, Rep, Stage } from '../domain/types';
 import { forecastPeriodBounds, monthTableFor } from './buckets';
 
 export interface DatasetInput {
@@ -609,7 +601,9 @@ export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
 /** Start of the day after the date-only (or instant) value `value` in `timeZone`. */
 function dayAfter(value: string, timeZone: string): number {
 	if (isIsoDate(value)) {
-		const d = new Date(Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10) + 1));
+		const d = new Date(
+			Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10) + 1)
+		);
 		return parseInstant(d.toISOString().slice(0, 10), timeZone);
 	}
 	return parseInstant(value, timeZone) + 86_400_000;

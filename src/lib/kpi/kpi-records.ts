@@ -57,13 +57,18 @@ export function kpiRecords(
 			const zone = zoneDerived(ds, tz);
 			const chosen = new Set<number>();
 			ds.campaignIds.forEach((id, c) => {
-				if (part !== undefined ? id === part : zone.campaignStart[c] < to && zone.campaignEnd[c] > from) {
+				if (
+					part !== undefined
+						? id === part
+						: zone.campaignStart[c] < to && zone.campaignEnd[c] > from
+				) {
 					chosen.add(c);
 				}
 			});
 			// All time, no rep filter (as the KPI).
 			const out: string[] = [];
-			for (let i = 0; i < ds.leadCount; i++) if (chosen.has(ds.leadCampaign[i])) out.push(ds.leadIds[i]);
+			for (let i = 0; i < ds.leadCount; i++)
+				if (chosen.has(ds.leadCampaign[i])) out.push(ds.leadIds[i]);
 			return out;
 		}
 		case 'stageDistribution': {
@@ -95,7 +100,8 @@ export function kpiRecords(
 				if (mask && !mask[ds.actRep[k]]) continue;
 				if (kpi === 'responses') {
 					if (ds.actResponse[k] === 0) continue;
-					if (part !== undefined && ds.actResponse[k] !== response && ds.actRep[k] !== rep) continue;
+					if (part !== undefined && ds.actResponse[k] !== response && ds.actRep[k] !== rep)
+						continue;
 				} else if (part !== undefined && ds.actType[k] !== type && ds.actRep[k] !== rep) {
 					continue;
 				}
