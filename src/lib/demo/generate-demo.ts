@@ -433,16 +433,18 @@ class DemoBuilder {
 		const r = this.rng;
 		const c = this.cal;
 		const n = this.spec.leads;
-		const days = this.dayNow - this.dayFrom + 1;
+		// Whole days only: the first (partial) day would pile its early hours onto one instant.
+		const first = this.dayFrom + 1;
+		const days = this.dayNow - first + 1;
 		// Lead creation follows the seasons more softly than activities, and the team grows.
 		const weights: number[] = [];
 		for (let k = 0; k < days; k++) {
-			weights.push(Math.sqrt(c.weight[this.dayFrom + k]) * (1 + (0.5 * k) / days));
+			weights.push(Math.sqrt(c.weight[first + k]) * (1 + (0.5 * k) / days));
 		}
 		const cum = cumulative(weights);
 		const times = new Float64Array(n);
 		for (let i = 0; i < n; i++) {
-			const d = this.dayFrom + r.weighted(cum);
+			const d = first + r.weighted(cum);
 			// Most leads are entered in working hours; web forms arrive at any hour.
 			const offset = r.chance(0.75) ? this.workTime() : r.next() * 24 * MS_PER_HOUR;
 			const t = c.start[d] + offset;
