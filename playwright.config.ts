@@ -13,6 +13,8 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 const port = Number(process.env.E2E_PORT ?? 4317);
+/** Where tests reach the harness page. */
+export const HARNESS_URL = `http://127.0.0.1:${port + 1}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -27,10 +29,20 @@ export default defineConfig({
 		launchOptions: { executablePath, args: CHROMIUM_ARGS },
 		serviceWorkers: 'block'
 	},
-	webServer: {
-		command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
-		url: `http://127.0.0.1:${port}`,
-		reuseExistingServer: false,
-		timeout: 30_000
-	}
+	webServer: [
+		{
+			command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
+			url: `http://127.0.0.1:${port}`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
+			// The bare harness page (tests/bench/harness): project modules without the app UI, for
+			// tests of the worker and data layer in a real browser.
+			command: `node node_modules/vite/bin/vite.js preview --config tests/bench/harness/vite.config.ts --host 127.0.0.1 --port ${port + 1} --strictPort`,
+			url: `http://127.0.0.1:${port + 1}`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		}
+	]
 });

@@ -1,0 +1,80 @@
+// The KPI worker in Chromium: the cold path (worker starts, opens IndexedDB with M or L stored,
+// builds the dataset, computes) and the refresh after one edit, with L loaded.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_HARNESS_URL, launchChromium, median, report } from './bench-util';
+
+const request = { from: Date.UTC(2025, 10, 1), to: Date.UTC(2026, 10, 1), now: Date.UTC(2026, 10, 27) };
+const targets = { M: 1000, L: 2000 } as const;
+
+for (const size of ['M', 'L'] as const) {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-bench-'));
+	try {
+		let ctx = await launchChromium(dir);
+		let page = await ctx.newPage();
+		await page.goto(BENCH_HARNESS_URL + '/');
+		await page.evaluate(
+			async (size) => {
+				const m = await window.benchModule('kpi-worker');
+				return (m.loadDemo as (n: string, s: string) => Promise<unknown>)('bench', size);
+			},
+			size
+		);
+		await ctx.close();
+
+		const cold: number[] = [];
+		const refresh: number[] = [];
+		let detail = '';
+		for (let run = 0; run < 3; run++) {
+			// A fresh browser each run: nothing of the dataset is in memory.
+			ctx = await launchChromium(dir);
+			page = await ctx.newPage();
+			await page.goto(BENCH_HARNESS_URL + '/');
+			const r = await page.evaluate(async (request) => {
+				const m = await window.benchModule('kpi-worker');
+				const compute = m.workerCompute as (
+					n: string,
+					r: unknown
+				) => Promise<{ ms: number; response: { timings: { refreshMs: number; computeMs: number } } }>;
+				const first = await compute('bench', request);
+				if (!('response' in first)) throw new Error('no response');
+				let refreshMs = NaN;
+				const edit = m.editThenCompute as (
+					n: string,
+					r: unknown
+				) => Promise<{ ms: number; response: { timings: { refresh: string } } }>;
+				const e = await edit('bench', request);
+				if (e.response.timings.refresh !== 'incremental')
+					throw new Error('refresh was ' + e.response.timings.refresh);
+				refreshMs = e.ms;
+				return {
+					cold: first.ms,
+					refresh: refreshMs,
+					detail: `read+build ${Math.round(first.response.timings.refreshMs)} ms, compute ${Math.round(first.response.timings.computeMs)} ms`
+				};
+			}, request);
+			cold.push(r.cold);
+			refresh.push(r.refresh);
+			detail = r.detail;
+			await ctx.close();
+		}
+		report({
+			figure: `KPI worker cold: open IndexedDB, build, compute (${size})`,
+			median: median(cold),
+			unit: 'ms',
+			target: targets[size],
+			runs: cold.length,
+			note: detail
+		});
+		report({
+			figure: `KPI worker refresh after one edit (${size})`,
+			median: median(refresh),
+			unit: 'ms',
+			target: size === 'L' ? 50 : undefined,
+			runs: refresh.length
+		});
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
