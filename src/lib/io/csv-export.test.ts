@@ -90,7 +90,10 @@ describe('parseCsvTable', () => {
 	});
 
 	it('takes the columns in any order and what a spreadsheet does to booleans', () => {
-		const r = parseCsvTable('reps', 'active,name,id,updatedAt\nTRUE,Ann,r1,2026-11-01T00:00:00Z\n');
+		const r = parseCsvTable(
+			'reps',
+			'active, name ,id,updatedAt\nTRUE,Ann,r1,2026-11-01T00:00:00Z\n'
+		);
 		expect(r.ok && r.records).toEqual([
 			{ id: 'r1', updatedAt: '2026-11-01T00:00:00Z', name: 'Ann', active: true }
 		]);

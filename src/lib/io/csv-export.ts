@@ -114,7 +114,9 @@ export function parseCsvTable<K extends RecordListName>(
 	const byName = new Map(fields.map((f) => [f.name, f]));
 	const columns: (FieldType | undefined)[] = [];
 	const seen = new Set<string>();
-	for (const name of header) {
+	for (let h = 0; h < header.length; h++) {
+		// Spreadsheets and hand edits leave spaces around names; the names have none.
+		const name = (header[h] = header[h].trim());
 		const f = byName.get(name);
 		if (seen.has(name)) problems.add({ list, field: name, message: 'column appears twice' });
 		seen.add(name);

@@ -82,6 +82,15 @@ describe('parseSharedFile: a valid file', () => {
 		if (r.ok) expect(r.file.activities[0]).not.toHaveProperty('leadId');
 	});
 
+	it('treats an empty optional reference as absent, but not an empty required one', () => {
+		const r = parseObject(withField('leads', 0, 'campaignId', ''));
+		expect(r.ok).toBe(true);
+		if (r.ok) expect(r.file.leads[0]).not.toHaveProperty('campaignId');
+		expect(problemsOf(withField('leads', 0, 'stageId', ''))).toEqual([
+			'team-a.json: leads[0].stageId: is empty'
+		]);
+	});
+
 	it('allows references to records that are not in the file, with a warning', () => {
 		const r = parseObject(withField('leads', 0, 'ownerId', 'ghost'));
 		expect(r.ok).toBe(true);

@@ -3,7 +3,8 @@
 // Decisions (see also shared-file.ts):
 // - Unknown fields are dropped with one warning per list and field name (not one per record),
 //   so a file from a newer app build, or hand-edited, still imports what we understand.
-// - `null` in an optional field means "absent" and is dropped silently.
+// - `null` in an optional field, or "" in an optional reference (campaignId, repId, ...), means
+//   "absent" and is dropped silently.
 // - References between records (a lead's owner, an event's stage) are never errors: the KPI
 //   spec allows orphans. referenceWarnings() reports them as warnings.
 
@@ -84,7 +85,8 @@ export function validateList<K extends RecordListName>(
 		const clean: Record<string, unknown> = {};
 		for (const f of fields) {
 			const v = r[f.name];
-			if (v === undefined || v === null) {
+			// An optional reference left empty (a cleared drop-down) means "none", like null.
+			if (v === undefined || v === null || (v === '' && f.optional && f.type === 'id')) {
 				if (!f.optional) problems.add({ list, index: i, field: f.name, message: 'is missing' });
 				continue;
 			}
