@@ -229,6 +229,11 @@ export class AppState {
 		return new LiveQuery(() => q.newestActivities(this.db, limit));
 	}
 
+	/** The `n` live leads changed most recently. */
+	liveRecentLeads(n: number): LiveQuery<Lead[]> {
+		return new LiveQuery(() => repo.recentLeads(this.db, n));
+	}
+
 	liveBin(): LiveQuery<BinEntry[]> {
 		return new LiveQuery(() => repo.listDeleted(this.db));
 	}
