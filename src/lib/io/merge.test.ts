@@ -71,6 +71,8 @@ describe('merge rules by example', () => {
 		expect(m1.reps).toEqual([dead]);
 		const m2 = mergeRecords(m1, records({ reps: [revived] }));
 		expect(m2.reps).toEqual([revived]);
+		// A tombstone of a record the other side never had still travels on.
+		expect(mergeRecords(emptyRecords(), records({ reps: [dead] })).reps).toEqual([dead]);
 		// An older tombstone does not delete a newer edit.
 		expect(mergeRecords(records({ reps: [revived] }), records({ reps: [dead] })).reps).toEqual([
 			revived
