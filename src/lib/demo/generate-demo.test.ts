@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isIsoDate, isIsoInstant, parseInstant, toIsoDateInZone } from '../domain/time';
 import {
@@ -443,6 +444,39 @@ describe('generateDemo: options', () => {
 			if (l.expectedCloseDate) expect(l.expectedCloseDate > '2025-06-01').toBe(true);
 		}
 	});
+
+	it('stays valid and consistent for any small size, seed, zone and end instant', () => {
+		fc.assert(
+			fc.property(
+				fc.record({
+					reps: fc.integer({ min: 1, max: 6 }),
+					leads: fc.integer({ min: 1, max: 80 }),
+					campaigns: fc.integer({ min: 0, max: 6 })
+				}),
+				fc.integer({ min: -1_000_000, max: 1_000_000 }),
+				fc.constantFrom('UTC', 'Europe/Copenhagen', 'America/New_York', 'Pacific/Auckland'),
+				fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2031, 0, 1) }),
+				(size, seed, timeZone, nowMs) => {
+					const now = new Date(nowMs).toISOString();
+					const f = generateDemo({ size, seed, timeZone, now });
+					expect(problems(f)).toEqual([]);
+					expect(f.leads).toHaveLength(size.leads);
+					expect(f.reps).toHaveLength(size.reps);
+					const history = historyByLead(f.stageEvents);
+					const end = Math.floor(nowMs / 1000) * 1000;
+					for (const l of f.leads) {
+						const events = history.get(l.id)!;
+						expect(events[events.length - 1].stageId).toBe(l.stageId);
+						if (l.expectedCloseDate) {
+							expect(l.expectedCloseDate > toIsoDateInZone(end, timeZone)).toBe(true);
+						}
+					}
+					for (const a of f.activities) expect(Date.parse(a.at)).toBeLessThanOrEqual(end);
+				}
+			),
+			{ numRuns: 15, seed: 20261127 }
+		);
+	}, 30_000);
 
 	it('refuses bad options with a message that names the value', () => {
 		expect(() => generateDemo({ size: 'XL' as 'S' })).toThrow(/XL/);
