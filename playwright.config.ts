@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = [
 ];
 const port = Number(process.env.E2E_PORT ?? 4317);
 /** Where tests reach the harness page. */
-export const HARNESS_URL = `http://127.0.0.1:${port + 1}`;
+export const HARNESS_URL = `http://127.0.0.1:${port}/__bench/index.html`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -31,16 +31,8 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
+			command: `node scripts/serve.mjs --host 127.0.0.1 --port ${port}`,
 			url: `http://127.0.0.1:${port}`,
-			reuseExistingServer: false,
-			timeout: 30_000
-		},
-		{
-			// The bare harness page (tests/bench/harness): project modules without the app UI, for
-			// tests of the worker and data layer in a real browser.
-			command: `node node_modules/vite/bin/vite.js preview --config tests/bench/harness/vite.config.ts --host 127.0.0.1 --port ${port + 1} --strictPort`,
-			url: `http://127.0.0.1:${port + 1}`,
 			reuseExistingServer: false,
 			timeout: 30_000
 		}

@@ -3,7 +3,7 @@
 // Each benchmark is a TypeScript module run with tsx in its own process (so one benchmark's
 // heap does not skew the next). It prints result lines `BENCH {json}` with
 //   { figure, median, unit, target?, better: 'lower' | 'higher', runs?, note? }
-// Browser benchmarks get BENCH_URL (a preview server of the production build started here)
+// Browser benchmarks get BENCH_URL (scripts/serve.mjs serving the production build)
 // and CHROMIUM_PATH. Options: `npm run bench -- kpi` runs only files whose name contains "kpi".
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -19,7 +19,6 @@ const files = readdirSync(path.join(root, 'tests/bench'))
 
 const needsBrowser = files.some((f) => f.includes('.browser.'));
 let server;
-let harness;
 const port = Number(process.env.BENCH_PORT ?? 4399);
 if (needsBrowser) {
 	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,37 +27,23 @@ if (needsBrowser) {
 		process.exit(1);
 	}
 	console.error('building the app for the browser benchmarks...');
-	const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	const b = spawnSync('npm', ['run', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	if (b.status !== 0) process.exit(b.status ?? 1);
+	// The harness (tests/bench/harness) is built into build/__bench: same origin as the app.
+	const h = spawnSync('npm', ['run', 'build:harness'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	if (h.status !== 0) process.exit(h.status ?? 1);
 	server = spawn(
 		process.execPath,
-		['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+		['scripts/serve.mjs', '--host', '127.0.0.1', '--port', String(port)],
 		{ cwd: root, stdio: 'ignore' }
 	);
 	await waitForServer(`http://127.0.0.1:${port}/`);
-	// The harness: project modules on a bare page, for benchmarks of the data layer and worker.
-	const h = spawnSync(
-		process.execPath,
-		['node_modules/vite/bin/vite.js', 'build', '--config', 'tests/bench/harness/vite.config.ts'],
-		{ cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }
-	);
-	if (h.status !== 0) process.exit(h.status ?? 1);
-	harness = spawn(
-		process.execPath,
-		[
-			'node_modules/vite/bin/vite.js',
-			'preview',
-			'--config',
-			'tests/bench/harness/vite.config.ts',
-			'--host',
-			'127.0.0.1',
-			'--port',
-			String(port + 1),
-			'--strictPort'
-		],
-		{ cwd: root, stdio: 'ignore' }
-	);
-	await waitForServer(`http://127.0.0.1:${port + 1}/`);
 }
 
 const rows = [];
@@ -72,7 +57,6 @@ for (const f of files) {
 	}
 }
 server?.kill();
-harness?.kill();
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
@@ -90,7 +74,9 @@ for (const r of rows) {
 	table.push([
 		r.figure,
 		`${fmt(r.median)} ${r.unit}`,
-		r.target === undefined ? '-' : `${r.better === 'higher' ? '>=' : '<='} ${fmt(r.target)} ${r.unit}`,
+		r.target === undefined
+			? '-'
+			: `${r.better === 'higher' ? '>=' : '<='} ${fmt(r.target)} ${r.unit}`,
 		met,
 		r.note ?? ''
 	]);
@@ -116,13 +102,17 @@ function run(file) {
 	return new Promise((resolve) => {
 		const child = spawn(
 			process.execPath,
-			['--max-old-space-size=8192', 'node_modules/tsx/dist/cli.mjs', path.join('tests/bench', file)],
+			[
+				'--max-old-space-size=8192',
+				'node_modules/tsx/dist/cli.mjs',
+				path.join('tests/bench', file)
+			],
 			{
 				cwd: root,
 				env: {
 					...process.env,
 					BENCH_URL: `http://127.0.0.1:${port}`,
-					BENCH_HARNESS_URL: `http://127.0.0.1:${port + 1}`
+					BENCH_HARNESS_URL: `http://127.0.0.1:${port}/__bench/index.html`
 				},
 				stdio: ['ignore', 'pipe', 'inherit']
 			}

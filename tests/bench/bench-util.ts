@@ -46,7 +46,7 @@ export const CHROMIUM_ARGS = [
 ];
 export const BENCH_URL = process.env.BENCH_URL ?? 'http://127.0.0.1:4399';
 /** The bare harness page (tests/bench/harness): `await window.benchModule('name')` in the page. */
-export const BENCH_HARNESS_URL = process.env.BENCH_HARNESS_URL ?? 'http://127.0.0.1:4400';
+export const BENCH_HARNESS_URL = process.env.BENCH_HARNESS_URL ?? 'http://127.0.0.1:4399/__bench/index.html';
 
 /** Launches Debian's Chromium with a fresh persistent profile in `userDataDir`. */
 export async function launchChromium(userDataDir: string) {

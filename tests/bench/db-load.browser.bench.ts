@@ -24,7 +24,7 @@ async function inPage<T>(fn: string, arg?: string): Promise<T> {
 	try {
 		const page = await ctx.newPage();
 		page.setDefaultTimeout(300_000);
-		await page.goto(BENCH_HARNESS_URL + '/');
+		await page.goto(BENCH_HARNESS_URL);
 		return (await page.evaluate(
 			async ([name, a]) => {
 				const m = (await window.benchModule('db-load')) as Record<

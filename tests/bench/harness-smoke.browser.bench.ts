@@ -9,7 +9,7 @@ const ctx = await launchChromium(dir);
 try {
 	const page = await ctx.newPage();
 	const t = performance.now();
-	await page.goto(BENCH_HARNESS_URL + '/');
+	await page.goto(BENCH_HARNESS_URL);
 	const v = await page.evaluate(async () => {
 		const m = (await window.benchModule('smoke')) as { ping: () => number };
 		return m.ping();

@@ -13,7 +13,7 @@ for (const size of ['M', 'L'] as const) {
 	try {
 		let ctx = await launchChromium(dir);
 		let page = await ctx.newPage();
-		await page.goto(BENCH_HARNESS_URL + '/');
+		await page.goto(BENCH_HARNESS_URL);
 		await page.evaluate(
 			async (size) => {
 				const m = await window.benchModule('kpi-worker');
@@ -30,7 +30,7 @@ for (const size of ['M', 'L'] as const) {
 			// A fresh browser each run: nothing of the dataset is in memory.
 			ctx = await launchChromium(dir);
 			page = await ctx.newPage();
-			await page.goto(BENCH_HARNESS_URL + '/');
+			await page.goto(BENCH_HARNESS_URL);
 			const r = await page.evaluate(async (request) => {
 				const m = await window.benchModule('kpi-worker');
 				const compute = m.workerCompute as (

@@ -9,7 +9,7 @@ test('the worker computes the same KPIs as the engine, and follows an edit', asy
 	const errors: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(HARNESS_URL + '/');
+	await page.goto(HARNESS_URL);
 	const out = await page.evaluate(async (request) => {
 		const m = await window.benchModule('kpi-worker');
 		const load = m.loadDemo as (n: string, s: string) => Promise<{ leads: number }>;

@@ -1,5 +1,7 @@
-// A bare page that loads project modules for browser benchmarks (no app UI around them),
-// built and served by scripts/bench.mjs. Each benchmark adds a module under pages/ and calls
+// A bare page that loads project modules for browser benchmarks and tests (no app UI around
+// them). It is built into build/__bench/ AFTER the app build, so it is served on the app's own
+// origin (same IndexedDB: load M or L data here, then open the app) but never shipped: `npm run
+// build` alone does not make it. Each benchmark adds a module under pages/ and calls
 // `await window.benchModule('name')` from Playwright to get its exports.
 import path from 'node:path';
 import { defineConfig } from 'vite';
@@ -10,6 +12,11 @@ export default defineConfig({
 	root,
 	resolve: { alias: { $lib: path.resolve(root, '../../../src/lib') } },
 	worker: { format: 'es' },
-	build: { outDir: path.resolve(root, '../../../.bench-out/harness'), emptyOutDir: true, target: 'es2022' },
+	base: '/__bench/',
+	build: {
+		outDir: path.resolve(root, '../../../build/__bench'),
+		emptyOutDir: true,
+		target: 'es2022'
+	},
 	logLevel: 'warn'
 });

@@ -1,7 +1,17 @@
 // Data-layer benchmark module (tests/bench/db-load.browser.bench.ts): load the L demo data into
+import { Dexie } from 'dexie';
 // IndexedDB through writeRecords, and read it back as the KPI worker does.
 import { generateDemo } from '$lib/demo/generate-demo';
 import { openDatabase } from '$lib/db/database';
+import { readChunkedList, writeAllChunks } from '$lib/db/entity-chunks';
+import {
+	activityBlockFromRows,
+	bucketOf,
+	concatActivityBlocks,
+	concatStageEventBlocks,
+	type ActivityBlock,
+	type StageEventBlock
+} from '$lib/db/blocks';
 import {
 	readEntityRows,
 	readLogColumns,
@@ -61,20 +71,112 @@ export async function read() {
 	};
 }
 
-/** Where the time goes: each table read on its own (cold when called first in a fresh browser). */
+/** Where the time goes: each step of the cold read on its own (first call in a fresh browser). */
 export async function profile() {
 	const db = openDatabase(DB);
 	await db.open();
 	const out: Record<string, number> = {};
-	for (const t of db.tables) {
+	const time = async (name: string, fn: () => Promise<unknown>) => {
 		const t0 = performance.now();
-		const rows = await t.toArray();
-		out[t.name] = performance.now() - t0;
-		out[t.name + ' rows'] = rows.length;
+		await fn();
+		out[name] = Math.round(performance.now() - t0);
+	};
+	let chunks: { json?: string }[] = [];
+	await time('entityChunks getAll', async () => (chunks = await db.entityChunks.toArray()));
+	await time('JSON.parse chunks', async () => {
+		for (const c of chunks) if (c.json) JSON.parse(c.json);
+	});
+	await time('small entity tables', () =>
+		Promise.all([
+			db.reps.toArray(),
+			db.stages.toArray(),
+			db.campaigns.toArray(),
+			db.forecasts.toArray()
+		])
+	);
+	await time('leads count + last updatedAt', () =>
+		Promise.all([db.leads.count(), db.leads.orderBy('updatedAt').last()])
+	);
+	let a: ActivityBlock[] = [];
+	let e: StageEventBlock[] = [];
+	await time('activityBlocks getAll', async () => (a = await db.activityBlocks.toArray()));
+	await time('stageEventBlocks getAll', async () => (e = await db.stageEventBlocks.toArray()));
+	await time('concat activities', async () => concatActivityBlocks(a));
+	await time('concat stage events', async () => concatStageEventBlocks(e));
+	for (const l of ['leads', 'customers'] as const) {
+		const meta = await db.entityChunks.get(l + ':meta');
+		out[l + ' meta count'] = meta?.count ?? -1;
+		await time(l + ' readChunkedList', () => readChunkedList(db, l));
+		await time(l + ' rows toArray', () => (l === 'leads' ? db.leads : db.customers).toArray());
 	}
-	const t1 = performance.now();
-	await readLogColumns(db);
-	out['readLogColumns warm'] = performance.now() - t1;
+	await time('readEntityRows warm', () => readEntityRows(db));
+	await time('readLogColumns warm', () => readLogColumns(db));
 	db.close();
+	return out;
+}
+
+/** Where the write time goes: each part of writeRecords in its own transaction. */
+export async function profileWrite(size: 'S' | 'M' | 'L' = 'L') {
+	const file = generateDemo({ size });
+	const db = openDatabase(DB + '-w');
+	await db.delete();
+	await db.open();
+	const out: Record<string, number> = {};
+	const time = async (name: string, fn: () => Promise<unknown>) => {
+		const t0 = performance.now();
+		await fn();
+		out[name] = Math.round(performance.now() - t0);
+	};
+	await time('leads bulkPut', () =>
+		db.transaction('rw', db.leads, () => db.leads.bulkPut(file.leads))
+	);
+	await time('customers bulkPut', () =>
+		db.transaction('rw', db.customers, () => db.customers.bulkPut(file.customers))
+	);
+	await time('chunks', () =>
+		db.transaction('rw', db.entityChunks, async () => {
+			await writeAllChunks(db, 'leads', file.leads);
+			await writeAllChunks(db, 'customers', file.customers);
+		})
+	);
+	let blocks: ActivityBlock[] = [];
+	await time('activity blocks: encode', async () => {
+		const groups = new Map<number, typeof file.activities>();
+		for (const a of file.activities) {
+			const b = bucketOf(a.leadId);
+			let g = groups.get(b);
+			if (!g) groups.set(b, (g = []));
+			g.push(a);
+		}
+		blocks = [...groups].map(([b, rows]) => activityBlockFromRows(b, rows, 'Europe/Copenhagen'));
+	});
+	await time('activity blocks: bulkPut', () =>
+		db.transaction('rw', db.activityBlocks, () => db.activityBlocks.bulkPut(blocks))
+	);
+	db.close();
+	await db.delete();
+	return out;
+}
+
+/** bulkPut of the L leads into stores with fewer or more indexes, to weigh each index's cost. */
+export async function profileIndexes() {
+	const file = generateDemo({ size: 'L' });
+	const out: Record<string, number> = {};
+	const schemas: Record<string, string> = {
+		'7 (id ownerId stageId campaignId createdAt updatedAt deletedAt)':
+			'id, ownerId, stageId, campaignId, createdAt, updatedAt, deletedAt',
+		'3 (id updatedAt deletedAt)': 'id, updatedAt, deletedAt',
+		'1 (id)': 'id'
+	};
+	for (const [name, schema] of Object.entries(schemas)) {
+		const db = new Dexie('idx-probe');
+		db.version(1).stores({ leads: schema });
+		await db.open();
+		const t0 = performance.now();
+		await db.transaction('rw', db.table('leads'), () => db.table('leads').bulkPut(file.leads));
+		out[name] = Math.round(performance.now() - t0);
+		db.close();
+		await db.delete();
+	}
 	return out;
 }
