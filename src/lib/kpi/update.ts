@@ -1,2 +1,0 @@
-export type DatasetChange = never;
-export function updateDataset(): void {}
