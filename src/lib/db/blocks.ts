@@ -225,7 +225,7 @@ export function concatActivityBlocks(blocks: readonly ActivityBlock[]): Activity
 	for (const b of blocks) n += b.count;
 	const out: ActivityColumns = {
 		count: n,
-		id: new Array<string>(n),
+		id: [],
 		updatedAt: new Float64Array(n),
 		deletedAt: new Float64Array(n),
 		at: new Float64Array(n),
@@ -238,11 +238,13 @@ export function concatActivityBlocks(blocks: readonly ActivityBlock[]): Activity
 		note: new Array<string | undefined>(n)
 	};
 	const repLookup = new Map<string, number>();
+	const idParts: string[][] = [];
+	const leadParts: string[][] = [];
+	let leadOffset = 0;
 	let o = 0;
 	for (const b of blocks) {
-		const ids = unpackStrings(b.ids, b.count);
-		const leadOffset = out.leadDict.length;
-		for (const l of b.leadDict) out.leadDict.push(l);
+		idParts.push(unpackStrings(b.ids, b.count));
+		leadParts.push(b.leadDict);
 		const repMap = remapDict(b.repDict, repLookup, out.repDict);
 		out.updatedAt.set(b.updatedAt, o);
 		out.deletedAt.set(b.deletedAt, o);
@@ -251,15 +253,20 @@ export function concatActivityBlocks(blocks: readonly ActivityBlock[]): Activity
 		out.response.set(b.response, o);
 		const lead = b.lead;
 		const rep = b.rep;
+		const outLead = out.lead;
+		const outRep = out.rep;
 		for (let i = 0; i < b.count; i++) {
-			out.id[o + i] = ids[i];
 			const l = lead[i];
-			out.lead[o + i] = l < 0 ? -1 : l + leadOffset;
-			out.rep[o + i] = repMap[rep[i]];
+			outLead[o + i] = l < 0 ? -1 : l + leadOffset;
+			outRep[o + i] = repMap[rep[i]];
 		}
+		leadOffset += b.leadDict.length;
 		for (let k = 0; k < b.noteRows.length; k++) out.note[o + b.noteRows[k]] = b.notes[k];
 		o += b.count;
 	}
+	// One concat per list is a bulk copy; assigning a million strings one by one is not.
+	out.id = out.id.concat(...idParts);
+	out.leadDict = out.leadDict.concat(...leadParts);
 	return out;
 }
 
@@ -268,7 +275,7 @@ export function concatStageEventBlocks(blocks: readonly StageEventBlock[]): Stag
 	for (const b of blocks) n += b.count;
 	const out: StageEventColumns = {
 		count: n,
-		id: new Array<string>(n),
+		id: [],
 		updatedAt: new Float64Array(n),
 		deletedAt: new Float64Array(n),
 		at: new Float64Array(n),
@@ -281,24 +288,28 @@ export function concatStageEventBlocks(blocks: readonly StageEventBlock[]): Stag
 	};
 	const stageLookup = new Map<string, number>();
 	const repLookup = new Map<string, number>();
+	const idParts: string[][] = [];
+	const leadParts: string[][] = [];
+	let leadOffset = 0;
 	let o = 0;
 	for (const b of blocks) {
-		const ids = unpackStrings(b.ids, b.count);
-		const leadOffset = out.leadDict.length;
-		for (const l of b.leadDict) out.leadDict.push(l);
+		idParts.push(unpackStrings(b.ids, b.count));
+		leadParts.push(b.leadDict);
 		const stageMap = remapDict(b.stageDict, stageLookup, out.stageDict);
 		const repMap = remapDict(b.repDict, repLookup, out.repDict);
 		out.updatedAt.set(b.updatedAt, o);
 		out.deletedAt.set(b.deletedAt, o);
 		out.at.set(b.at, o);
 		for (let i = 0; i < b.count; i++) {
-			out.id[o + i] = ids[i];
 			out.lead[o + i] = b.lead[i] + leadOffset;
 			out.stage[o + i] = stageMap[b.stage[i]];
 			const r = b.rep[i];
 			out.rep[o + i] = r < 0 ? -1 : repMap[r];
 		}
+		leadOffset += b.leadDict.length;
 		o += b.count;
 	}
+	out.id = out.id.concat(...idParts);
+	out.leadDict = out.leadDict.concat(...leadParts);
 	return out;
 }

@@ -5,8 +5,9 @@
 // hardware, most of the KPI worker's cold-start budget. So the data layer also keeps each of
 // these lists as CHUNK_COUNT JSON strings (partitioned by a hash of id): a cold read is a few
 // dozen records and one JSON.parse each. The rows are the truth; a chunk set is trusted only
-// while its meta row matches the table (row count and newest updatedAt), else readers fall back
-// to the rows. Every write path of this folder keeps the chunks in step inside its transaction.
+// while its meta row exists. Every write path of this folder keeps the chunks in step inside its
+// transaction; a write from anywhere else drops the meta row (chunkGuard below), so readers
+// fall back to the rows until the next write here rebuilds the set.
 
 import { Dexie, type DBCore, type DBCoreMutateRequest } from 'dexie';
 import type { Customer, Lead } from '../domain/types';
@@ -18,14 +19,11 @@ export type ChunkedListName = (typeof CHUNKED_LISTS)[number];
 export const CHUNK_COUNT = 64;
 
 export interface EntityChunkRow {
-	/** `${list}:${chunk}`, or `${list}:meta`. */
+	/** `${list}:${chunk}`, or `${list}:meta` (present while the chunk set is in step). */
 	key: string;
 	list: ChunkedListName;
 	/** JSON array of rows (chunk rows). */
 	json?: string;
-	/** Meta row: what the table held when the chunks were last written. */
-	count?: number;
-	maxUpdatedAt?: string;
 }
 
 type Row = Lead | Customer;
@@ -42,15 +40,8 @@ function table(db: TragtDatabase, list: ChunkedListName) {
 	return list === 'leads' ? db.leads : db.customers;
 }
 
-async function tableStamp(db: TragtDatabase, list: ChunkedListName) {
-	const t = table(db, list);
-	const [count, last] = await Promise.all([t.count(), t.orderBy('updatedAt').last()]);
-	return { count, maxUpdatedAt: last?.updatedAt ?? '' };
-}
-
 async function writeMeta(db: TragtDatabase, list: ChunkedListName) {
-	const stamp = await tableStamp(db, list);
-	await db.entityChunks.put({ key: `${list}:meta`, list, ...stamp });
+	await db.entityChunks.put({ key: `${list}:meta`, list });
 }
 
 /** Rewrites the chunks holding `ids` from the table's current rows (inside the caller's tx). */
@@ -119,13 +110,8 @@ export async function readChunkedList<T extends Row>(
 	db: TragtDatabase,
 	list: ChunkedListName
 ): Promise<T[]> {
-	const [chunks, stamp] = await Promise.all([
-		db.entityChunks.where('list').equals(list).toArray(),
-		tableStamp(db, list)
-	]);
-	const meta = chunks.find((c) => c.key === `${list}:meta`);
-	if (stamp.count === 0) return [];
-	if (!meta || meta.count !== stamp.count || meta.maxUpdatedAt !== stamp.maxUpdatedAt) {
+	const chunks = await db.entityChunks.where('list').equals(list).toArray();
+	if (!chunks.some((c) => c.key === `${list}:meta`)) {
 		return (await table(db, list).toArray()) as T[];
 	}
 	const out: T[] = [];
