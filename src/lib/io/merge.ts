@@ -74,8 +74,8 @@ function shallowEqual(a: object, b: object): boolean {
 	return n === 0;
 }
 
-/** Merges any number of lists of one kind: one winner per id, sorted by id. */
-export function mergeLists<T extends RecordBase>(...lists: readonly T[][]): T[] {
+/** The winning version of each id among `lists`, in no particular order. */
+function winnersById<T extends RecordBase>(lists: readonly (readonly T[])[]): Map<string, T> {
 	const winners = new Map<string, T>();
 	for (const list of lists) {
 		for (const r of list) {
@@ -83,6 +83,12 @@ export function mergeLists<T extends RecordBase>(...lists: readonly T[][]): T[] 
 			if (held === undefined || compareVersions(r, held) > 0) winners.set(r.id, r);
 		}
 	}
+	return winners;
+}
+
+/** Merges any number of lists of one kind: one winner per id, sorted by id. */
+export function mergeLists<T extends RecordBase>(...lists: readonly T[][]): T[] {
+	const winners = winnersById(lists);
 	// Sorting the string keys with the built-in comparison (code-unit order, as `<`) is several
 	// times faster than a comparator reading `id` from records of many shapes.
 	const ids = [...winners.keys()].sort();
@@ -166,9 +172,8 @@ export function diffMerge(
 	const out = {} as Record<RecordListName, MergeCounts>;
 	for (const name of RECORD_LIST_NAMES) {
 		const counts: MergeCounts = { added: 0, updated: 0, deleted: 0, unchanged: 0 };
-		const held = new Map<string, RecordBase>();
-		for (const r of mergeLists<RecordBase>(current[name] ?? [])) held.set(r.id, r);
-		for (const r of mergeLists<RecordBase>(incoming[name] ?? [])) {
+		const held = winnersById<RecordBase>([current[name] ?? []]);
+		for (const r of winnersById<RecordBase>([incoming[name] ?? []]).values()) {
 			const h = held.get(r.id);
 			const live = r.deletedAt === undefined;
 			if (h === undefined) {
