@@ -1,7 +1,7 @@
 // Fast paths for the instant and date checks that run once per record field on files of a
 // million records. They accept only the common spellings (`2026-11-27T10:00:00Z`,
 // `...10:00:00.123+01:00`, `2026-11-27`) and fall back to the domain helpers for anything else,
-// so they never accept what those refuse. Measured here: isIsoInstant ~4 µs a call, this ~0.3 µs.
+// so they never accept what those refuse. Measured here: isIsoInstant ~0.7-1.2 µs a call, this ~0.3 µs.
 
 import { isIsoDate, isIsoInstant, parseInstant } from '../domain/time';
 
