@@ -150,6 +150,20 @@ const PERIOD = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])))?$/;
  * null for a malformed period.
  */
 export function forecastPeriodBounds(period: string, timeZone: string): [number, number] | null {
+	const key = timeZone + '|' + period;
+	let b = periodCache.get(key);
+	if (b === undefined) {
+		b = periodBounds(period, timeZone);
+		if (periodCache.size > 4096) periodCache.clear();
+		periodCache.set(key, b);
+	}
+	return b;
+}
+
+// Periods repeat (one per rep and month): Intl runs once per distinct period and zone.
+const periodCache = new Map<string, [number, number] | null>();
+
+function periodBounds(period: string, timeZone: string): [number, number] | null {
 	const m = PERIOD.exec(period);
 	if (!m) return null;
 	const y = Number(m[1]);

@@ -9,12 +9,15 @@
 import {
 	activitiesToColumns,
 	stageEventsToColumns,
+	StringDictionary,
 	type ActivityColumns,
 	type StageEventColumns
 } from '../domain/columns';
 import { isIsoDate, parseInstant } from '../domain/time';
 import type { Campaign, Customer, Forecast, Lead, Records, Rep, Stage } from '../domain/types';
 import { forecastPeriodBounds, monthTableFor } from './buckets';
+import { instantParser } from './fast-instant';
+import { buildLogs, replaceLogs, type LogIndex } from './logs';
 
 export interface DatasetInput {
 	timeZone: string;
@@ -129,8 +132,9 @@ export interface KpiDataset {
 	actType: Uint8Array;
 	/** 0 none, else 1 + index in ACTIVITY_RESPONSES. */
 	actResponse: Uint8Array;
-	/** Id of each kept activity (same order). */
-	actIds: string[];
+	/** Row of each kept activity in the input columns, and the input's id column. */
+	actRow: Int32Array;
+	actIdSource: string[];
 
 	/** Live customers in record order. */
 	customerIds: string[];
@@ -147,6 +151,34 @@ export interface KpiDataset {
 	forecastAmount: Float64Array;
 
 	zoneCache: Map<string, ZoneDerived>;
+
+	/** What the dataset was derived from, for updateDataset. */
+	logs: LogIndex;
+	entities: DatasetEntities;
+}
+
+/** The entity lists of a dataset (records as stored, tombstones included). */
+export type DatasetEntities = Pick<
+	DatasetInput,
+	'reps' | 'stages' | 'campaigns' | 'leads' | 'customers' | 'forecasts'
+>;
+
+/**
+ * A change to apply with updateDataset. Entity lists, when given, replace the old ones whole
+ * (the worker keeps them in maps; passing a list of 100k references is cheap). `logs` replaces
+ * every activity and stage event of the leads it names (in `leadIds` or in its rows; '' stands
+ * for the activities without a lead) with its rows: give all current rows of those leads, e.g.
+ * the rewritten blocks of the storage layout. A lead that is created, deleted or revived need
+ * not be named: rows are kept whatever their lead's state.
+ */
+export interface DatasetChange {
+	reps?: Rep[];
+	stages?: Stage[];
+	campaigns?: Campaign[];
+	leads?: Lead[];
+	customers?: Customer[];
+	forecasts?: Forecast[];
+	logs?: { leadIds: string[]; activities: ActivityColumns; stageEvents: StageEventColumns };
 }
 
 function compareIds(a: string, b: string): number {
@@ -172,18 +204,41 @@ export function datasetFromRecords(records: Records, timeZone: string): KpiDatas
 }
 
 export function buildDataset(input: DatasetInput): KpiDataset {
-	const tz = input.timeZone;
-	const repIds: string[] = [];
-	const repIndex = new Map<string, number>();
-	const rep = (id: string): number => {
-		let i = repIndex.get(id);
-		if (i === undefined) {
-			i = repIds.length;
-			repIds.push(id);
-			repIndex.set(id, i);
-		}
-		return i;
+	const repKeys = new StringDictionary();
+	for (const r of input.reps) if (isLive(r)) repKeys.index(r.id);
+	return deriveDataset(
+		buildLogs(input.activities, input.stageEvents, repKeys),
+		input,
+		input.timeZone
+	);
+}
+
+/**
+ * The dataset after `change`, without re-sorting the logs: cost is a few linear passes over
+ * the dataset (the old dataset stays valid). A different time zone needs buildDataset, since
+ * the columns' date-only values were resolved in the old one.
+ */
+export function updateDataset(ds: KpiDataset, change: DatasetChange): KpiDataset {
+	const entities: DatasetEntities = {
+		reps: change.reps ?? ds.entities.reps,
+		stages: change.stages ?? ds.entities.stages,
+		campaigns: change.campaigns ?? ds.entities.campaigns,
+		leads: change.leads ?? ds.entities.leads,
+		customers: change.customers ?? ds.entities.customers,
+		forecasts: change.forecasts ?? ds.entities.forecasts
 	};
+	const logs = change.logs
+		? replaceLogs(ds.logs, change.logs.leadIds, change.logs.activities, change.logs.stageEvents)
+		: ds.logs;
+	return deriveDataset(logs, entities, ds.timeZone);
+}
+
+function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiDataset {
+	const instant = instantParser(tz);
+	// A copy, so that ids added here never change an older dataset's dictionary.
+	const repKeys = new StringDictionary(logs.repKeys.values);
+	const repIds = repKeys.values;
+	const rep = (id: string): number => repKeys.index(id);
 	for (const r of input.reps) if (isLive(r)) rep(r.id);
 
 	// Stages.
@@ -236,7 +291,7 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 		leadOwner[i] = rep(l.ownerId);
 		leadOrigin[i] = l.origin === 'marketing' ? 0 : 1;
 		leadCampaign[i] = l.campaignId ? (campaignIndex.get(l.campaignId) ?? -1) : -1;
-		leadCreatedAt[i] = parseInstant(l.createdAt, tz);
+		leadCreatedAt[i] = instant(l.createdAt);
 		leadValue[i] = typeof l.value === 'number' ? l.value : 0;
 		leadStage[i] = stageIndex.get(l.stageId) ?? -1;
 		const ecd = l.expectedCloseDate;
@@ -244,7 +299,7 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 			if (isIsoDate(ecd)) {
 				leadExpectedMonth[i] = Number(ecd.slice(0, 4)) * 12 + Number(ecd.slice(5, 7)) - 1;
 			} else {
-				const t = parseInstant(ecd, tz);
+				const t = instant(ecd);
 				if (!Number.isNaN(t)) {
 					expectedInstants.push(i, t);
 				}
@@ -256,116 +311,83 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 		leadExpectedMonth[expectedInstants[k]] = monthTableFor(tz, t, t).monthOf(t);
 	}
 
-	// Stage events: keep live ones of live leads into live stages, group by lead (CSR).
-	const se = input.stageEvents;
-	const seLead = new Int32Array(se.leadDict.length);
-	for (let d = 0; d < se.leadDict.length; d++) seLead[d] = leadIndex.get(se.leadDict[d]) ?? -1;
-	const seStage = new Int32Array(se.stageDict.length);
-	for (let d = 0; d < se.stageDict.length; d++) seStage[d] = stageIndex.get(se.stageDict[d]) ?? -1;
-	const counts = new Int32Array(n + 1);
-	const keepEvent = new Uint8Array(se.count);
-	for (let r = 0; r < se.count; r++) {
-		if (!Number.isNaN(se.deletedAt[r])) continue;
-		const li = seLead[se.lead[r]];
-		if (li < 0 || seStage[se.stage[r]] < 0) continue;
-		keepEvent[r] = 1;
-		counts[li]++;
+	// Stage events: each live lead's group from the log index, keeping events into live stages.
+	const nKeys = logs.evStart.length - 1;
+	const stageOfKey = new Int32Array(logs.stageKeys.values.length);
+	for (let d = 0; d < stageOfKey.length; d++) {
+		stageOfKey[d] = stageIndex.get(logs.stageKeys.values[d]) ?? -1;
+	}
+	const leadKey = new Int32Array(n);
+	const counts = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		// Adds keys for leads the logs never named: harmless, the dictionary only grows.
+		const key = logs.leadKeys.index(leadIds[i]);
+		leadKey[i] = key;
+		if (key >= nKeys) continue;
+		let c = 0;
+		for (let k = logs.evStart[key]; k < logs.evStart[key + 1]; k++) {
+			if (stageOfKey[logs.evStage[k]] >= 0) c++;
+		}
+		counts[i] = c;
 	}
 	const evStart = new Int32Array(n + 1);
 	for (let i = 0; i < n; i++) evStart[i + 1] = evStart[i] + Math.max(1, counts[i]);
 	const total = evStart[n];
-	const evRow = new Int32Array(total).fill(-1);
-	const fill = evStart.slice(0, n);
-	for (let r = 0; r < se.count; r++) {
-		if (!keepEvent[r]) continue;
-		const li = seLead[se.lead[r]];
-		evRow[fill[li]++] = r;
-	}
 	const evStage = new Int32Array(total);
 	const evAt = new Float64Array(total);
-	const seAt = se.at;
-	const seId = se.id;
 	for (let i = 0; i < n; i++) {
-		const s = evStart[i];
-		const e = evStart[i + 1];
+		let k = evStart[i];
 		if (counts[i] === 0) {
 			// A lead with no events has one implicit event into its stage at createdAt.
-			evStage[s] = leadStage[i];
-			evAt[s] = leadCreatedAt[i];
+			evStage[k] = leadStage[i];
+			evAt[k] = leadCreatedAt[i];
 			continue;
 		}
-		// Insertion sort by (at, id): histories are short.
-		for (let k = s + 1; k < e; k++) {
-			const row = evRow[k];
-			const at = seAt[row];
-			let j = k - 1;
-			while (j >= s) {
-				const o = evRow[j];
-				const oa = seAt[o];
-				if (oa < at || (oa === at && seId[o] <= seId[row])) break;
-				evRow[j + 1] = o;
-				j--;
-			}
-			evRow[j + 1] = row;
-		}
-		for (let k = s; k < e; k++) {
-			const row = evRow[k];
-			evStage[k] = seStage[se.stage[row]];
-			evAt[k] = seAt[row];
+		const key = leadKey[i];
+		for (let j = logs.evStart[key]; j < logs.evStart[key + 1]; j++) {
+			const st = stageOfKey[logs.evStage[j]];
+			if (st < 0) continue;
+			evStage[k] = st;
+			evAt[k++] = logs.evAt[j];
 		}
 	}
 
-	// Activities: keep live ones whose lead is live or absent, sorted by at.
-	const ac = input.activities;
-	const acLead = new Int32Array(ac.leadDict.length);
-	for (let d = 0; d < ac.leadDict.length; d++) acLead[d] = leadIndex.get(ac.leadDict[d]) ?? -1;
-	const acRep = new Int32Array(ac.repDict.length);
-	for (let d = 0; d < ac.repDict.length; d++) acRep[d] = rep(ac.repDict[d]);
+	// Activities: the live ones whose lead is live or absent, already sorted by at.
+	const keyToLead = new Int32Array(logs.leadKeys.values.length).fill(-1);
+	for (let i = 0; i < n; i++) keyToLead[leadKey[i]] = i;
 	const firstContactAt = new Float64Array(n).fill(NaN);
+	const nl = logs.actCount;
+	const keepRow = new Uint8Array(nl);
 	let kept = 0;
-	const keepRow = new Uint8Array(ac.count);
-	let sorted = true;
-	let prevAt = -Infinity;
-	for (let r = 0; r < ac.count; r++) {
-		if (!Number.isNaN(ac.deletedAt[r])) continue;
-		const d = ac.lead[r];
-		let li = -1;
-		if (d >= 0) {
-			li = acLead[d];
-			if (li < 0) continue;
+	for (let k = 0; k < nl; k++) {
+		const key = logs.actLead[k];
+		if (key < 0) {
+			keepRow[k] = 1;
+			kept++;
+			continue;
 		}
-		const at = ac.at[r];
-		if (Number.isNaN(at)) continue;
-		keepRow[r] = 1;
+		const li = keyToLead[key];
+		if (li < 0) continue;
+		keepRow[k] = 1;
 		kept++;
-		if (at < prevAt) sorted = false;
-		prevAt = at;
-		if (li >= 0) {
-			const f = firstContactAt[li];
-			if (!(f <= at)) firstContactAt[li] = at;
-		}
+		const at = logs.actAt[k];
+		if (!(firstContactAt[li] <= at)) firstContactAt[li] = at;
 	}
-	let rows: Int32Array = new Int32Array(kept);
-	{
-		let k = 0;
-		for (let r = 0; r < ac.count; r++) if (keepRow[r]) rows[k++] = r;
-	}
-	if (!sorted) rows = sortRowsByAt(rows, ac.at);
+	const rows = new Int32Array(kept);
 	const actAt = new Float64Array(kept);
 	const actRep = new Int32Array(kept);
 	const actLead = new Int32Array(kept);
 	const actType = new Uint8Array(kept);
 	const actResponse = new Uint8Array(kept);
-	const actIds = new Array<string>(kept);
-	for (let k = 0; k < kept; k++) {
-		const r = rows[k];
-		actAt[k] = ac.at[r];
-		actRep[k] = acRep[ac.rep[r]];
-		const d = ac.lead[r];
-		actLead[k] = d >= 0 ? acLead[d] : -1;
-		actType[k] = ac.type[r];
-		actResponse[k] = ac.response[r];
-		actIds[k] = ac.id[r];
+	for (let k = 0, j = 0; k < nl; k++) {
+		if (!keepRow[k]) continue;
+		rows[j] = k;
+		actAt[j] = logs.actAt[k];
+		actRep[j] = logs.actRep[k];
+		const key = logs.actLead[k];
+		actLead[j] = key < 0 ? -1 : keyToLead[key];
+		actType[j] = logs.actType[k];
+		actResponse[j++] = logs.actResponse[k];
 	}
 
 	// Per-lead facts from the whole live history.
@@ -436,8 +458,8 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 	const customerChurnedAt = new Float64Array(customers.length);
 	customers.forEach((c, i) => {
 		customerOwner[i] = c.ownerId ? rep(c.ownerId) : -1;
-		customerSince[i] = parseInstant(c.since, tz);
-		customerChurnedAt[i] = c.churnedAt ? parseInstant(c.churnedAt, tz) : NaN;
+		customerSince[i] = instant(c.since);
+		customerChurnedAt[i] = instant(c.churnedAt);
 	});
 
 	// Forecasts, in id order (the order of KPI 11's rows and of its sums).
@@ -452,7 +474,7 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 	const ds: KpiDataset = {
 		timeZone: tz,
 		repIds,
-		repIndex,
+		repIndex: new Map(repIds.map((id, i) => [id, i])),
 		stageIds,
 		stageIndex,
 		stageKind,
@@ -499,7 +521,8 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 		actLead,
 		actType,
 		actResponse,
-		actIds,
+		actRow: rows,
+		actIdSource: logs.actId,
 		customerIds: customers.map((c) => c.id),
 		customerOwner,
 		customerSince,
@@ -508,54 +531,19 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 		forecastPeriod: forecasts.map((f) => f.period),
 		forecastRep,
 		forecastAmount,
-		zoneCache: new Map()
+		zoneCache: new Map(),
+		logs,
+		entities: {
+			reps: input.reps,
+			stages: input.stages,
+			campaigns: input.campaigns,
+			leads: input.leads,
+			customers: input.customers,
+			forecasts: input.forecasts
+		}
 	};
 	zoneDerived(ds, tz);
 	return ds;
-}
-
-/**
- * Sorts row numbers by their instant (ties by row): a counting pass into about one bucket per
- * row, then insertion sort inside each bucket, so a large log sorts in linear expected time.
- */
-function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {
-	const n = rows.length;
-	if (n === 0) return rows;
-	let lo = Infinity;
-	let hi = -Infinity;
-	for (let k = 0; k < n; k++) {
-		const t = at[rows[k]];
-		if (t < lo) lo = t;
-		if (t > hi) hi = t;
-	}
-	const width = Math.max(1, Math.ceil((hi - lo + 1) / n));
-	const nb = Math.floor((hi - lo) / width) + 1;
-	const counts = new Int32Array(nb + 1);
-	const bucket = new Int32Array(n);
-	for (let k = 0; k < n; k++) {
-		const d = Math.floor((at[rows[k]] - lo) / width);
-		bucket[k] = d;
-		counts[d + 1]++;
-	}
-	for (let d = 0; d < nb; d++) counts[d + 1] += counts[d];
-	const out = new Int32Array(n);
-	const pos = counts.slice(0, nb);
-	for (let k = 0; k < n; k++) out[pos[bucket[k]]++] = rows[k];
-	for (let d = 0; d < nb; d++) {
-		const s = counts[d];
-		const e = counts[d + 1];
-		for (let k = s + 1; k < e; k++) {
-			const r = out[k];
-			const t = at[r];
-			let j = k - 1;
-			while (j >= s && (at[out[j]] > t || (at[out[j]] === t && out[j] > r))) {
-				out[j + 1] = out[j];
-				j--;
-			}
-			out[j + 1] = r;
-		}
-	}
-	return out;
 }
 
 /** The zone-dependent figures of a dataset for `timeZone` (computed once, then cached). */

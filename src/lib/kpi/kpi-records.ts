@@ -105,7 +105,7 @@ export function kpiRecords(
 				} else if (part !== undefined && ds.actType[k] !== type && ds.actRep[k] !== rep) {
 					continue;
 				}
-				out.push(ds.actIds[k]);
+				out.push(ds.actIdSource[ds.actRow[k]]);
 			}
 			return out;
 		}
