@@ -17,11 +17,17 @@ interface AxeViolation {
 async function violations(page: Page): Promise<string[]> {
 	await page.addScriptTag({ path: AXE_PATH });
 	const result = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+		const axe = (
+			window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }
+		).axe;
 		return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
 	});
 	return result.violations.map(
-		(v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`
+		(v) =>
+			`${v.id}: ${v.help} at ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')}`
 	);
 }
 

@@ -50,7 +50,9 @@ test('every section is reachable from the side navigation and has its heading', 
 	}
 });
 
-test('the demo lists are filled: leads, a lead page, activities, reps, stages', async ({ page }) => {
+test('the demo lists are filled: leads, a lead page, activities, reps, stages', async ({
+	page
+}) => {
 	await loadDemo(page);
 	await page.goto('/leads');
 	await expect(page.getByText(/^200 of [\d,]+ leads$/)).toBeVisible();

@@ -20,10 +20,15 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 export { expect };
 
 /** First run: enter a name and start; resolves on the dashboard. */
-export async function startWorkspace(page: Page, name = 'Mette Holm'): Promise<void> {
+export async function startWorkspace(
+	page: Page,
+	name = 'Mette Holm',
+	options: { currency?: string } = {}
+): Promise<void> {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Tragt' })).toBeVisible();
 	await page.getByLabel('Your name').fill(name);
+	if (options.currency) await page.getByLabel('Currency').fill(options.currency);
 	await page.getByRole('button', { name: 'Start' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }

@@ -18,9 +18,7 @@ const PAGES = [
 	'/settings'
 ];
 
-test('at 360 px: bottom tabs, no sideways scrolling, every section reachable', async ({
-	page
-}) => {
+test('at 360 px: bottom tabs, no sideways scrolling, every section reachable', async ({ page }) => {
 	await loadDemo(page);
 	const tabs = page.getByRole('navigation', { name: 'Sections' }).filter({ visible: true });
 	await expect(tabs).toHaveCount(1);

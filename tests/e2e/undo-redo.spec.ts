@@ -75,6 +75,7 @@ test('a deleted lead goes to the bin, the toast undoes it, and the bin restores 
 
 	await page.getByRole('link', { name: 'Fjord Data' }).click();
 	await page.getByRole('button', { name: 'Delete lead' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
 	await page.goto('/bin');
 	await expect(page.getByRole('cell', { name: 'Fjord Data', exact: true })).toBeVisible();
 	await page.getByRole('button', { name: 'Restore Fjord Data' }).click();
@@ -85,6 +86,7 @@ test('a deleted lead goes to the bin, the toast undoes it, and the bin restores 
 	// Empty bin asks first; Cancel keeps the record.
 	await page.getByRole('link', { name: 'Fjord Data' }).click();
 	await page.getByRole('button', { name: 'Delete lead' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
 	await page.goto('/bin');
 	await page.getByRole('button', { name: 'Empty bin' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Empty the bin?' });

@@ -37,7 +37,11 @@ export function originLabel(origin: Origin): string {
 }
 
 export function stageKindLabel(kind: StageKind): string {
-	return kind === 'won' ? m.stage_kind_won() : kind === 'lost' ? m.stage_kind_lost() : m.stage_kind_open();
+	return kind === 'won'
+		? m.stage_kind_won()
+		: kind === 'lost'
+			? m.stage_kind_lost()
+			: m.stage_kind_open();
 }
 
 export function recordListLabel(list: RecordListName): string {

@@ -8,7 +8,10 @@ describe('undo and redo buttons', () => {
 		render(UndoRedo, { canUndo: false, canRedo: false, onundo: vi.fn(), onredo: vi.fn() });
 		expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
 		expect(screen.getByRole('button', { name: 'Redo' })).toBeDisabled();
-		expect(screen.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Nothing to undo');
+		expect(screen.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+			'title',
+			'Nothing to undo'
+		);
 	});
 
 	it('name what would be undone and call back when pressed', async () => {
@@ -39,6 +42,9 @@ describe('undo and redo buttons', () => {
 		});
 		await rerender({ canUndo: false, canRedo: true, redoLabel: 'Move lead' });
 		expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
-		expect(screen.getByRole('button', { name: 'Redo' })).toHaveAttribute('title', 'Redo: Move lead');
+		expect(screen.getByRole('button', { name: 'Redo' })).toHaveAttribute(
+			'title',
+			'Redo: Move lead'
+		);
 	});
 });

@@ -1,6 +1,7 @@
 // The app's root state: the database, the workspace settings, undo/redo and toasts. Pages and
 // components read and write through this class (and the LiveQuery objects it hands out), never
 // through Dexie, so the data layer can change underneath without touching the UI.
+import { liveQuery } from 'dexie';
 import { m } from '$lib/paraglide/messages.js';
 import * as commands from '$lib/db/commands';
 import { openDatabase, type TragtDatabase } from '$lib/db/database';
@@ -40,6 +41,7 @@ export class AppState {
 	readonly deviceDefaults: { currency: string; timeZone: string };
 
 	#db: TragtDatabase | undefined;
+	#settingsSub: { unsubscribe(): void } | undefined;
 	#commands: CommandHistory | undefined;
 	readonly #dbName: string;
 
@@ -93,6 +95,7 @@ export class AppState {
 	}
 
 	close(): void {
+		this.#settingsSub?.unsubscribe();
 		this.history.stop();
 		this.#db?.close();
 	}
@@ -100,6 +103,18 @@ export class AppState {
 	async #ready(): Promise<void> {
 		this.settings = await getWorkspaceSettings(this.db);
 		this.status = 'ready';
+		// Keep the settings current when they change elsewhere: an export stamping
+		// lastExportAt, an import, or another tab.
+		this.#settingsSub?.unsubscribe();
+		const db = this.db;
+		this.#settingsSub = liveQuery(() => getWorkspaceSettings(db)).subscribe({
+			next: (value) => {
+				if (value) this.settings = value;
+			},
+			error: () => {
+				// A failed refresh keeps the last settings; the next change retries.
+			}
+		});
 	}
 
 	async startWorkspace(values: {

@@ -38,12 +38,18 @@ export class ThemeState {
 	};
 
 	constructor(
-		options: { root?: HTMLElement; storage?: Storage; matchMedia?: (q: string) => MediaQueryList } = {}
+		options: {
+			root?: HTMLElement;
+			storage?: Storage;
+			matchMedia?: (q: string) => MediaQueryList;
+		} = {}
 	) {
 		const hasWindow = typeof window !== 'undefined';
 		this.#root = options.root ?? (hasWindow ? document.documentElement : undefined);
 		this.#storage = options.storage ?? (hasWindow ? window.localStorage : undefined);
-		const mm = options.matchMedia ?? (hasWindow && window.matchMedia ? window.matchMedia.bind(window) : undefined);
+		const mm =
+			options.matchMedia ??
+			(hasWindow && window.matchMedia ? window.matchMedia.bind(window) : undefined);
 		this.#media = mm?.('(prefers-color-scheme: dark)');
 		this.systemDark = this.#media?.matches ?? false;
 		this.#media?.addEventListener?.('change', this.#onMediaChange);

@@ -28,7 +28,10 @@ export class ToastState {
 	show(message: string, options: { action?: ToastAction; tone?: Toast['tone'] } = {}): number {
 		const id = this.#next++;
 		// Keep the area short on phones: the newest three are enough.
-		this.items = [...this.items, { id, message, action: options.action, tone: options.tone ?? 'info' }].slice(-3);
+		this.items = [
+			...this.items,
+			{ id, message, action: options.action, tone: options.tone ?? 'info' }
+		].slice(-3);
 		this.#schedule(id);
 		return id;
 	}

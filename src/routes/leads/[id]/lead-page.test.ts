@@ -28,7 +28,11 @@ let dbCount = 0;
 beforeEach(async () => {
 	app = new AppState({ dbName: `lead-page-test-${++dbCount}` });
 	await app.open();
-	await app.startWorkspace({ repName: 'Mette Holm', currency: 'DKK', timeZone: 'Europe/Copenhagen' });
+	await app.startWorkspace({
+		repName: 'Mette Holm',
+		currency: 'DKK',
+		timeZone: 'Europe/Copenhagen'
+	});
 	route.id = await app.createLead('Nordlys ApS');
 });
 
