@@ -178,6 +178,12 @@ export class AppState {
 		return this.#commands.run(cmd);
 	}
 
+	/** Runs any data-layer command as one undo step (the grids and the board build their own:
+	 * a paste is one upsertMany, a drag one moveLead). */
+	run<R>(cmd: commands.Command<R>): Promise<R> {
+		return this.#run(cmd);
+	}
+
 	// --- commands (one per gesture, one undo step each) --------------------------------
 
 	async createLead(name: string): Promise<string> {
