@@ -129,7 +129,10 @@ export interface DateOrderScan {
  * hold only dates up to the 12th in its first thousand rows). ISO dates are year first; for
  * slash dates a first part above 12 means day first, a second part above 12 means month first.
  */
-export function detectDateOrder(values: Iterable<string>, fallback: DateOrder = 'dmy'): DateOrderScan {
+export function detectDateOrder(
+	values: Iterable<string>,
+	fallback: DateOrder = 'dmy'
+): DateOrderScan {
 	let iso = 0;
 	let dayFirst = 0;
 	let monthFirst = 0;

@@ -10,7 +10,19 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
 	'forecasts'
 ];
 
-export type FieldKind = 'text' | 'date' | 'day' | 'number' | 'boolean' | 'stage' | 'rep' | 'campaign' | 'type' | 'origin' | 'response' | 'period';
+export type FieldKind =
+	| 'text'
+	| 'date'
+	| 'day'
+	| 'number'
+	| 'boolean'
+	| 'stage'
+	| 'rep'
+	| 'campaign'
+	| 'type'
+	| 'origin'
+	| 'response'
+	| 'period';
 
 export interface TargetField {
 	key: string;
@@ -21,60 +33,169 @@ export interface TargetField {
 	hints: readonly string[];
 }
 
-const id: TargetField = { key: 'id', kind: 'text', hints: ['id', 'record id', 'opportunity_id', 'deal id', 'mql_id'] };
+const id: TargetField = {
+	key: 'id',
+	kind: 'text',
+	hints: ['id', 'record id', 'opportunity_id', 'deal id', 'mql_id']
+};
 
 export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
 	leads: [
 		id,
-		{ key: 'name', kind: 'text', hints: ['name', 'deal name', 'title', 'deal - title', 'opportunity name', 'lead name'] },
+		{
+			key: 'name',
+			kind: 'text',
+			hints: ['name', 'deal name', 'title', 'deal - title', 'opportunity name', 'lead name']
+		},
 		{ key: 'firstName', kind: 'text', hints: ['firstname', 'first name', 'first_name'] },
 		{ key: 'lastName', kind: 'text', hints: ['lastname', 'last name', 'last_name'] },
-		{ key: 'company', kind: 'text', hints: ['company', 'account', 'organization', 'organisation', 'organization - name', 'firma'] },
+		{
+			key: 'company',
+			kind: 'text',
+			hints: ['company', 'account', 'organization', 'organisation', 'organization - name', 'firma']
+		},
 		{ key: 'email', kind: 'text', hints: ['email', 'e-mail', 'mail'] },
 		{ key: 'phone', kind: 'text', hints: ['phone', 'telephone', 'telefon', 'mobile'] },
-		{ key: 'owner', kind: 'rep', hints: ['owner', 'ownerid', 'deal owner', 'sales_agent', 'sales agent', 'rep', 'sælger', 'deal - owner', 'sr_id'] },
+		{
+			key: 'owner',
+			kind: 'rep',
+			hints: [
+				'owner',
+				'ownerid',
+				'deal owner',
+				'sales_agent',
+				'sales agent',
+				'rep',
+				'sælger',
+				'deal - owner',
+				'sr_id'
+			]
+		},
 		{ key: 'campaign', kind: 'campaign', hints: ['campaign', 'campaignid', 'kampagne'] },
 		{ key: 'origin', kind: 'origin', hints: ['origin type'] },
-		{ key: 'source', kind: 'text', hints: ['source', 'leadsource', 'lead source', 'origin', 'kilde'] },
-		{ key: 'createdAt', kind: 'date', hints: ['createddate', 'created', 'create date', 'created at', 'deal created', 'first_contact_date', 'deal - deal created', 'oprettet'] },
+		{
+			key: 'source',
+			kind: 'text',
+			hints: ['source', 'leadsource', 'lead source', 'origin', 'kilde']
+		},
+		{
+			key: 'createdAt',
+			kind: 'date',
+			hints: [
+				'createddate',
+				'created',
+				'create date',
+				'created at',
+				'deal created',
+				'first_contact_date',
+				'deal - deal created',
+				'oprettet'
+			]
+		},
 		{ key: 'engagedAt', kind: 'date', hints: ['engage_date', 'engaged', 'engage date'] },
-		{ key: 'closedAt', kind: 'date', hints: ['close_date', 'closedate', 'close date', 'closed', 'won_date', 'deal - won time', 'won time', 'lukket'] },
-		{ key: 'stage', kind: 'stage', hints: ['stage', 'stagename', 'deal_stage', 'deal stage', 'status', 'deal - stage', 'fase'] },
+		{
+			key: 'closedAt',
+			kind: 'date',
+			hints: [
+				'close_date',
+				'closedate',
+				'close date',
+				'closed',
+				'won_date',
+				'deal - won time',
+				'won time',
+				'lukket'
+			]
+		},
+		{
+			key: 'stage',
+			kind: 'stage',
+			hints: ['stage', 'stagename', 'deal_stage', 'deal stage', 'status', 'deal - stage', 'fase']
+		},
+		{ key: 'outcome', kind: 'text', hints: ['deal - status', 'outcome'] },
 		{ key: 'isClosed', kind: 'boolean', hints: ['isclosed', 'is closed'] },
 		{ key: 'isWon', kind: 'boolean', hints: ['iswon', 'is won'] },
-		{ key: 'value', kind: 'number', hints: ['amount', 'value', 'close_value', 'deal - value', 'deal value', 'beløb', 'værdi'] },
-		{ key: 'expectedCloseDate', kind: 'day', hints: ['expected close', 'expected close date', 'deal - expected close date'] },
-		{ key: 'lostReason', kind: 'text', hints: ['lost reason', 'lost_reason', 'deal - lost reason', 'closed lost reason'] }
+		{
+			key: 'value',
+			kind: 'number',
+			hints: ['amount', 'value', 'close_value', 'deal - value', 'deal value', 'beløb', 'værdi']
+		},
+		{
+			key: 'expectedCloseDate',
+			kind: 'day',
+			hints: ['expected close', 'expected close date', 'deal - expected close date']
+		},
+		{
+			key: 'lostReason',
+			kind: 'text',
+			hints: ['lost reason', 'lost_reason', 'deal - lost reason', 'closed lost reason']
+		}
 	],
 	activities: [
 		id,
-		{ key: 'type', kind: 'type', hints: ['type', 'type__c', 'activity type', 'tasksubtype', 'activity - type'] },
-		{ key: 'at', kind: 'date', required: true, hints: ['activitydate', 'date', 'at', 'due date', 'activity - due date', 'dato'] },
-		{ key: 'owner', kind: 'rep', hints: ['owner', 'ownerid', 'rep', 'assigned to', 'activity - assigned to user'] },
+		{
+			key: 'type',
+			kind: 'type',
+			hints: ['type', 'type__c', 'activity type', 'tasksubtype', 'activity - type']
+		},
+		{
+			key: 'at',
+			kind: 'date',
+			required: true,
+			hints: ['activitydate', 'date', 'at', 'due date', 'activity - due date', 'dato']
+		},
+		{
+			key: 'owner',
+			kind: 'rep',
+			hints: ['owner', 'ownerid', 'rep', 'assigned to', 'activity - assigned to user']
+		},
 		{ key: 'leadId', kind: 'text', hints: ['whoid', 'lead', 'leadid', 'lead id', 'deal id'] },
 		{ key: 'response', kind: 'response', hints: ['response', 'outcome', 'svar'] },
-		{ key: 'note', kind: 'text', hints: ['subject', 'note', 'description', 'activity - subject', 'notat'] }
+		{
+			key: 'note',
+			kind: 'text',
+			hints: ['subject', 'note', 'description', 'activity - subject', 'notat']
+		}
 	],
 	campaigns: [
 		id,
 		{ key: 'name', kind: 'text', required: true, hints: ['name', 'campaign', 'campaign name'] },
 		{ key: 'channel', kind: 'text', hints: ['type', 'channel', 'kanal'] },
 		{ key: 'origin', kind: 'origin', hints: ['origin'] },
-		{ key: 'budget', kind: 'number', hints: ['budget', 'budgetedcost', 'actualcost', 'cost', 'spend'] },
+		{
+			key: 'budget',
+			kind: 'number',
+			hints: ['budget', 'budgetedcost', 'actualcost', 'cost', 'spend']
+		},
 		{ key: 'startDate', kind: 'day', hints: ['startdate', 'start date', 'start'] },
 		{ key: 'endDate', kind: 'day', hints: ['enddate', 'end date', 'end'] }
 	],
 	customers: [
 		id,
-		{ key: 'name', kind: 'text', required: true, hints: ['name', 'account', 'account_name', 'customer', 'kunde'] },
+		{
+			key: 'name',
+			kind: 'text',
+			required: true,
+			hints: ['name', 'account', 'account_name', 'customer', 'kunde']
+		},
 		{ key: 'owner', kind: 'rep', hints: ['owner', 'ownerid'] },
 		{ key: 'leadId', kind: 'text', hints: ['lead', 'leadid', 'mql_id'] },
-		{ key: 'since', kind: 'date', required: true, hints: ['since', 'signup_date', 'start_date', 'won_date', 'customer since'] },
+		{
+			key: 'since',
+			kind: 'date',
+			required: true,
+			hints: ['since', 'signup_date', 'start_date', 'won_date', 'customer since']
+		},
 		{ key: 'churnedAt', kind: 'date', hints: ['churned', 'churn_date', 'end_date', 'churnedat'] }
 	],
 	forecasts: [
 		id,
-		{ key: 'period', kind: 'period', required: true, hints: ['period', 'month', 'quarter', 'periode'] },
+		{
+			key: 'period',
+			kind: 'period',
+			required: true,
+			hints: ['period', 'month', 'quarter', 'periode']
+		},
 		{ key: 'owner', kind: 'rep', hints: ['rep', 'owner', 'sælger'] },
 		{ key: 'amount', kind: 'number', required: true, hints: ['amount', 'forecast', 'beløb'] }
 	]

@@ -71,7 +71,9 @@ export function suggestStage(value: string, stages: readonly Stage[]): string | 
 export function suggestRep(value: string, reps: readonly Rep[]): string | undefined {
 	const v = value.trim().toLowerCase();
 	if (!v) return undefined;
-	return reps.find((r) => !r.deletedAt && (r.id.toLowerCase() === v || r.name.trim().toLowerCase() === v))?.id;
+	return reps.find(
+		(r) => !r.deletedAt && (r.id.toLowerCase() === v || r.name.trim().toLowerCase() === v)
+	)?.id;
 }
 
 export function suggestCampaign(value: string, campaigns: readonly Campaign[]): string | undefined {
@@ -103,5 +105,7 @@ export function stableId(prefix: string, key: string): string {
 		h2 = Math.imul(h2 ^ c, 0x5bd1e995);
 		h2 ^= h2 >>> 15;
 	}
-	return prefix + (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+	return (
+		prefix + (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0')
+	);
 }

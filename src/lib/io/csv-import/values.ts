@@ -21,7 +21,8 @@ function validDay(y: number, m: number, d: number): boolean {
 	return true;
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO =
+	/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const SLASH =
 	/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i;
 
@@ -30,11 +31,18 @@ const SLASH =
  * workspace zone, as the data format says); a time with an offset gives that instant; a time
  * without one is wall time in `timeZone`.
  */
-export function readDate(raw: string, order: DateOrder, timeZone: string): string | undefined | CellError {
+export function readDate(
+	raw: string,
+	order: DateOrder,
+	timeZone: string
+): string | undefined | CellError {
 	const v = raw.trim();
 	if (v === '') return undefined;
 	let y: number, mo: number, d: number;
-	let h: number | undefined, mi = 0, s = 0, ms = 0;
+	let h: number | undefined,
+		mi = 0,
+		s = 0,
+		ms = 0;
 	let offset: string | undefined;
 	const iso = ISO.exec(v);
 	if (iso) {
@@ -94,7 +102,11 @@ function dateHint(order: DateOrder): string {
 }
 
 /** The date part only (`YYYY-MM-DD`), for fields that hold days (campaign windows). */
-export function readDay(raw: string, order: DateOrder, timeZone: string): string | undefined | CellError {
+export function readDay(
+	raw: string,
+	order: DateOrder,
+	timeZone: string
+): string | undefined | CellError {
 	const v = readDate(raw, order, timeZone);
 	if (typeof v !== 'string') return v;
 	if (v.length === 10) return v;

@@ -1,0 +1,150 @@
+// Text -> a table of cells with PapaParse (no type guessing: every cell stays text until the
+// mapping says what it is), plus the detection summary the wizard shows and lets the person
+// override.
+import Papa from 'papaparse';
+import type { CsvTable } from './convert';
+import {
+	detectDateOrder,
+	detectDecimalComma,
+	detectDelimiter,
+	detectHeader,
+	looksLikeDate,
+	looksLikeNumber,
+	stripBom,
+	type DateOrder,
+	type Delimiter
+} from './detect';
+
+export interface ParseOptions {
+	delimiter?: Delimiter;
+	hasHeader?: boolean;
+}
+
+export interface ParsedTable extends CsvTable {
+	delimiter: Delimiter;
+	hasHeader: boolean;
+	/** Problems of the CSV itself (an unclosed quote), by spreadsheet row. */
+	csvErrors: { row: number; message: string }[];
+}
+
+/** Parses CSV text (BOM stripped) into a table; blank lines are skipped but keep row numbers. */
+export function parseTable(text: string, options: ParseOptions = {}): ParsedTable {
+	const body = stripBom(text);
+	const delimiter = options.delimiter ?? detectDelimiter(body);
+	const parsed = Papa.parse<string[]>(body, { header: false, delimiter, skipEmptyLines: false });
+	const data = parsed.data;
+	// A trailing newline gives one last empty row; blank lines in between are skipped too.
+	const isBlank = (r: string[]) => r.length === 0 || (r.length === 1 && r[0].trim() === '');
+	const hasHeader = options.hasHeader ?? detectHeader(data.filter((r) => !isBlank(r)).slice(0, 50));
+	let start = 0;
+	while (start < data.length && isBlank(data[start])) start++;
+	const width = data[start]?.length ?? 0;
+	let headers: string[];
+	if (hasHeader && start < data.length) {
+		headers = uniqueHeaders(data[start].map((h) => h.trim()));
+		start++;
+	} else {
+		headers = Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+	}
+	const rows: string[][] = [];
+	const rowNumbers: number[] = [];
+	for (let i = start; i < data.length; i++) {
+		if (isBlank(data[i])) continue;
+		rows.push(data[i]);
+		rowNumbers.push(i + 1);
+	}
+	const csvErrors = parsed.errors
+		.filter(
+			(e) => e.type !== 'Delimiter' && e.code !== 'TooFewFields' && e.code !== 'TooManyFields'
+		)
+		.map((e) => ({ row: (e.row ?? 0) + 1, message: e.message }));
+	return {
+		headers,
+		rows,
+		firstRow: rowNumbers[0] ?? start + 1,
+		rowNumbers,
+		delimiter,
+		hasHeader,
+		csvErrors
+	};
+}
+
+/** Empty or repeated header names get a number, so each column can be told apart. */
+function uniqueHeaders(names: string[]): string[] {
+	const seen = new Map<string, number>();
+	return names.map((n, i) => {
+		const base = n || `Column ${i + 1}`;
+		const k = (seen.get(base) ?? 0) + 1;
+		seen.set(base, k);
+		return k === 1 ? base : `${base} (${k})`;
+	});
+}
+
+export interface ColumnSummary {
+	header: string;
+	/** Up to `maxDistinct` distinct non-empty values, most frequent first. */
+	values: { value: string; count: number }[];
+	distinct: number;
+	/** How many distinct values there are beyond those listed. */
+	more: number;
+	dateLike: boolean;
+	numberLike: boolean;
+}
+
+export interface TableSummary {
+	dateOrder: DateOrder;
+	dateOrderAmbiguous: boolean;
+	decimalComma: boolean;
+	columns: ColumnSummary[];
+}
+
+/**
+ * Scans every row once: distinct values per column (for value mapping), which columns hold
+ * dates or numbers, the date order over all date cells, and the decimal comma.
+ */
+export function summarize(
+	table: CsvTable,
+	maxDistinct = 200,
+	fallbackOrder: DateOrder = 'dmy'
+): TableSummary {
+	const n = table.headers.length;
+	const counts = Array.from({ length: n }, () => new Map<string, number>());
+	const dates = new Array<number>(n).fill(0);
+	const numbers = new Array<number>(n).fill(0);
+	const filled = new Array<number>(n).fill(0);
+	for (const row of table.rows) {
+		for (let c = 0; c < n; c++) {
+			const v = (row[c] ?? '').trim();
+			if (!v) continue;
+			filled[c]++;
+			const m = counts[c];
+			if (m.size <= 10_000 || m.has(v)) m.set(v, (m.get(v) ?? 0) + 1);
+			if (looksLikeDate(v)) dates[c]++;
+			else if (looksLikeNumber(v)) numbers[c]++;
+		}
+	}
+	const dateValues: string[] = [];
+	const numberValues: string[] = [];
+	const columns: ColumnSummary[] = table.headers.map((header, c) => {
+		const dateLike = filled[c] > 0 && dates[c] >= filled[c] * 0.8;
+		const numberLike = filled[c] > 0 && numbers[c] >= filled[c] * 0.8;
+		if (dateLike) for (const v of counts[c].keys()) dateValues.push(v);
+		if (numberLike) for (const v of counts[c].keys()) numberValues.push(v);
+		const sorted = [...counts[c].entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+		return {
+			header,
+			values: sorted.slice(0, maxDistinct).map(([value, count]) => ({ value, count })),
+			distinct: counts[c].size,
+			more: Math.max(0, counts[c].size - maxDistinct),
+			dateLike,
+			numberLike
+		};
+	});
+	const order = detectDateOrder(dateValues, fallbackOrder);
+	return {
+		dateOrder: order.order,
+		dateOrderAmbiguous: order.ambiguous,
+		decimalComma: detectDecimalComma(numberValues),
+		columns
+	};
+}
