@@ -274,6 +274,16 @@ describe('entity chunks (the cold-read copy of leads and customers)', () => {
 		expect(await db.entityChunks.get('leads:meta')).toBeUndefined();
 		expect(await fromChunks()).toEqual(await rows());
 		expect((await readEntityRows(db)).leads.find((l) => l.id === 'l2')?.name).toBe('Sneaky');
+		// The next data-layer write rebuilds the chunk set from the rows.
+		await runCommand(db, updateLead('l1', { name: 'Again' }));
+		expect(await db.entityChunks.get('leads:meta')).toBeTruthy();
+		expect(await fromChunks()).toEqual(await rows());
+		// An outside transaction that has the chunk table in scope drops the meta inside it.
+		await db.transaction('rw', db.leads, db.entityChunks, async () => {
+			await db.leads.update('l1', { name: 'Inside' });
+			expect(await db.entityChunks.get('leads:meta')).toBeUndefined();
+		});
+		expect((await readEntityRows(db)).leads.find((l) => l.id === 'l1')?.name).toBe('Inside');
 	});
 });
 
