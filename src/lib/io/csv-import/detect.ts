@@ -16,6 +16,27 @@ export interface Decoded {
 	bom: boolean;
 }
 
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F; decoded by hand because some runtimes'
+// TextDecoder treats the label as Latin-1 (Node without full ICU gives U+0080 for the euro sign).
+const CP1252_HIGH =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+	const parts: string[] = [];
+	const CHUNK = 8192;
+	for (let start = 0; start < bytes.length; start += CHUNK) {
+		const end = Math.min(bytes.length, start + CHUNK);
+		const codes = new Array<number>(end - start);
+		for (let i = start; i < end; i++) {
+			const b = bytes[i];
+			codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+		}
+		parts.push(String.fromCharCode(...codes));
+	}
+	return parts.join('');
+}
+
 /**
  * Decodes bytes as UTF-8 (with or without BOM) when they are valid UTF-8, else as Windows-1252,
  * which every byte sequence is: a spreadsheet saved "CSV" on Windows is the usual case.
@@ -23,8 +44,7 @@ export interface Decoded {
 export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): Decoded {
 	const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 	const body = bom ? bytes.subarray(3) : bytes;
-	if (encoding === 'windows-1252')
-		return { text: new TextDecoder('windows-1252').decode(body), encoding, bom };
+	if (encoding === 'windows-1252') return { text: decodeWindows1252(body), encoding, bom };
 	try {
 		const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
 		return { text, encoding: 'utf-8', bom };
@@ -32,7 +52,7 @@ export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): Decoded {
 		if (encoding === 'utf-8')
 			// Asked for UTF-8 although the bytes are not: decode with replacement characters.
 			return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', bom };
-		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom };
+		return { text: decodeWindows1252(body), encoding: 'windows-1252', bom };
 	}
 }
 

@@ -45,7 +45,7 @@ export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
 		{
 			key: 'name',
 			kind: 'text',
-			hints: ['name', 'deal name', 'title', 'deal - title', 'opportunity name', 'lead name']
+			hints: ['name', 'deal name', 'title', 'deal - title', 'opportunity name', 'lead name', 'navn']
 		},
 		{ key: 'firstName', kind: 'text', hints: ['firstname', 'first name', 'first_name'] },
 		{ key: 'lastName', kind: 'text', hints: ['lastname', 'last name', 'last_name'] },
