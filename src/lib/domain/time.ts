@@ -12,6 +12,23 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
+/** Date.UTC for every year: Date.UTC reads years 0-99 as 1900-1999. */
+export function utcMs(
+	year: number,
+	month: number,
+	day: number,
+	hour = 0,
+	minute = 0,
+	second = 0,
+	millisecond = 0
+): number {
+	const ms = Date.UTC(year, month, day, hour, minute, second, millisecond);
+	if (year >= 100 || year < 0) return ms;
+	const d = new Date(ms);
+	d.setUTCFullYear(year);
+	return d.getTime();
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -84,7 +101,7 @@ export function wallTimeAt(ms: number, timeZone: string): WallTime {
 export function zoneOffsetMs(ms: number, timeZone: string): number {
 	if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
 	const w = wallTimeAt(ms, timeZone);
-	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+	const asUtc = utcMs(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 	return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
@@ -103,7 +120,7 @@ export function zonedTimeToMs(
 	second = 0,
 	millisecond = 0
 ): number {
-	const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+	const wall = utcMs(year, month - 1, day, hour, minute, second, millisecond);
 	if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return wall;
 	// Two candidates: the offsets just before and after the guess. Take the earliest that maps
 	// back to the wall time; if none does (a gap), take the later offset's instant.
@@ -149,7 +166,7 @@ export function parseInstant(value: string, timeZone: string): number {
 	if (!validYmd(y, mo, d) || h > 23 || mi > 59 || sec > 59) return NaN;
 	const offset = m[8];
 	if (!offset) return zonedTimeToMs(y, mo, d, timeZone, h, mi, sec, ms);
-	const wall = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+	const wall = utcMs(y, mo - 1, d, h, mi, sec, ms);
 	if (offset === 'Z' || offset === 'z') return wall;
 	const sign = offset[0] === '-' ? -1 : 1;
 	const digits = offset.slice(1).replace(':', '');
@@ -165,7 +182,11 @@ function validYmd(y: number, mo: number, d: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (month === 2) {
+		const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+		return leap ? 29 : 28;
+	}
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when `value` is a valid date-only `YYYY-MM-DD`. */

@@ -356,9 +356,9 @@ describe('parseSharedFile: the file as a whole', () => {
 		expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
 			'big.json is 3 kB; Tragt reads files up to 1 kB'
 		]);
-		expect(checkFileSize(300 * 1024 * 1024, 'huge.json')).toEqual({
+		expect(checkFileSize(500 * 1024 * 1024, 'huge.json')).toEqual({
 			file: 'huge.json',
-			message: 'is 300 MB; Tragt reads files up to 200 MB'
+			message: 'is 500 MB; Tragt reads files up to 400 MB'
 		});
 		expect(checkFileSize(1000, 'small.json')).toBeUndefined();
 	});

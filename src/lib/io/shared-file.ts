@@ -30,8 +30,11 @@ export type { MergeCounts } from './merge';
 export { filterRecords } from './filter';
 export type { RecordFilter } from './filter';
 
-/** 200 MB: about 1.5M activities. Larger files are refused before parsing. */
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+/**
+ * 400 MB: the L demo workspace (100k leads, 1M activities) is about 240 MB. Larger files are
+ * refused before parsing, with a message, rather than exhausting a phone's memory.
+ */
+export const DEFAULT_MAX_BYTES = 400 * 1024 * 1024;
 
 export type ParseResult =
 	{ ok: true; file: SharedFile; warnings: string[] } | { ok: false; problems: FileProblem[] };
