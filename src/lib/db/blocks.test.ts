@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activitiesToColumns, columnsToActivities } from '../domain/columns';
-import type { Activity } from '../domain/types';
+import { activitiesToColumns, columnsToActivities, stageEventsToColumns } from '../domain/columns';
+import type { Activity, StageEvent } from '../domain/types';
 import {
 	activityBlockFromRows,
 	activityRowsOfBlock,
@@ -8,7 +8,10 @@ import {
 	BUCKET_COUNT,
 	bucketOf,
 	concatActivityBlocks,
+	decodeActivityBlock,
+	decodeStageEventBlock,
 	NO_LEAD_BUCKET,
+	stageEventBlockFromRows,
 	packStrings,
 	unpackStrings
 } from './blocks';
@@ -81,5 +84,44 @@ describe('activity blocks', () => {
 		expect(cols.repDict).toEqual(['r1', 'r2', 'r3']);
 		// Same content as converting the rows directly.
 		expect(columnsToActivities(activitiesToColumns(expected, 'UTC'))).toEqual(expected);
+	});
+});
+
+describe('block encoding agrees with the domain column converters', () => {
+	it('for every instant form: Z with and without ms, offsets, no offset, date-only', () => {
+		const forms = [
+			'2026-03-29T01:30:00Z',
+			'2026-03-29T01:30:00.250Z',
+			'2026-03-29T03:30:00+02:00',
+			'2026-03-29T02:30:00',
+			'2026-03-29',
+			'2026-10-25T02:30:00.5Z'
+		];
+		const rows: Activity[] = forms.map((at, i) => ({
+			id: 'a' + i,
+			leadId: i % 2 ? 'L1' : undefined,
+			repId: 'r' + (i % 3),
+			type: (['call', 'email', 'meeting', 'other'] as const)[i % 4],
+			at,
+			updatedAt: forms[(i + 1) % forms.length],
+			...(i === 2 ? { deletedAt: '2026-04-01T00:00:00+01:00', response: 'negative' as const } : {}),
+			...(i === 3 ? { note: 'n' } : {})
+		}));
+		const tz = 'Europe/Copenhagen';
+		const mine = decodeActivityBlock(activityBlockFromRows(0, rows, tz));
+		const theirs = activitiesToColumns(rows, tz);
+		expect(mine).toEqual(theirs);
+		const events: StageEvent[] = rows.map((r, i) => ({
+			id: 'e' + i,
+			leadId: 'L' + (i % 2),
+			stageId: 's' + (i % 3),
+			at: r.at,
+			updatedAt: r.updatedAt,
+			...(i % 2 ? { repId: 'r' } : {}),
+			...(r.deletedAt ? { deletedAt: r.deletedAt } : {})
+		}));
+		expect(decodeStageEventBlock(stageEventBlockFromRows(0, events, tz))).toEqual(
+			stageEventsToColumns(events, tz)
+		);
 	});
 });

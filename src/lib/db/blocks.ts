@@ -7,14 +7,19 @@
 // record per row (docs/adr-0001-storage-layout.md), and a lead's whole history is one block read.
 
 import {
-	activitiesToColumns,
 	columnsToActivities,
 	columnsToStageEvents,
-	stageEventsToColumns,
+	StringDictionary,
 	type ActivityColumns,
 	type StageEventColumns
 } from '../domain/columns';
-import type { Activity, StageEvent } from '../domain/types';
+import { parseInstant } from '../domain/time';
+import {
+	ACTIVITY_RESPONSES,
+	ACTIVITY_TYPES,
+	type Activity,
+	type StageEvent
+} from '../domain/types';
 
 export const BUCKET_COUNT = 256;
 /** The bucket of activities that name no lead. */
@@ -176,13 +181,74 @@ export function decodeStageEventBlock(block: StageEventBlock): StageEventColumns
 	};
 }
 
-/** Rows -> block. Date-only and offset instants are resolved to epoch ms in `timeZone`. */
+// A UTC instant as the app writes it (`2026-11-03T09:00:00Z`, `...:00.000Z`): Date.parse reads
+// these exactly and several times faster than the general parser, which matters for 1M rows.
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** Epoch ms of an instant or date-only value (NaN when absent or invalid). */
+export function instantMs(value: string | undefined | null, timeZone: string): number {
+	if (!value) return NaN;
+	if (value.length <= 24 && UTC_INSTANT.test(value)) return Date.parse(value);
+	return parseInstant(value, timeZone);
+}
+
+const TYPE_INDEX = new Map<string, number>(ACTIVITY_TYPES.map((t, i) => [t, i]));
+const RESPONSE_INDEX = new Map<string, number>(ACTIVITY_RESPONSES.map((r, i) => [r, i + 1]));
+
+/**
+ * Rows -> block, straight to the stored shape (same columns as activitiesToColumns in
+ * domain/columns.ts, with the fast instant path). Date-only and offset-free values are resolved
+ * in `timeZone`.
+ */
 export function activityBlockFromRows(
 	bucket: number,
 	rows: readonly Activity[],
 	timeZone: string
 ): ActivityBlock {
-	return encodeActivityBlock(bucket, activitiesToColumns(rows, timeZone));
+	const n = rows.length;
+	const leads = new StringDictionary();
+	const reps = new StringDictionary();
+	const ids = new Array<string>(n);
+	const updatedAt = new Float64Array(n);
+	const deletedAt = new Float64Array(n);
+	const at = new Float64Array(n);
+	const lead = new Int32Array(n);
+	const rep = new Int32Array(n);
+	const type = new Uint8Array(n);
+	const response = new Uint8Array(n);
+	const noteRows: number[] = [];
+	const notes: string[] = [];
+	for (let i = 0; i < n; i++) {
+		const a = rows[i];
+		ids[i] = a.id;
+		updatedAt[i] = instantMs(a.updatedAt, timeZone);
+		deletedAt[i] = instantMs(a.deletedAt, timeZone);
+		at[i] = instantMs(a.at, timeZone);
+		lead[i] = a.leadId ? leads.index(a.leadId) : -1;
+		rep[i] = reps.index(a.repId);
+		type[i] = TYPE_INDEX.get(a.type) ?? 3;
+		response[i] = a.response ? (RESPONSE_INDEX.get(a.response) ?? 0) : 0;
+		if (a.note !== undefined && a.note !== null) {
+			noteRows.push(i);
+			notes.push(a.note);
+		}
+	}
+	return {
+		bucket,
+		count: n,
+		ids: packStrings(ids),
+		updatedAt,
+		deletedAt,
+		at,
+		lead,
+		leadDict: leads.values,
+		rep,
+		repDict: reps.values,
+		type,
+		response,
+		noteRows: Int32Array.from(noteRows),
+		notes
+	};
 }
 
 export function activityRowsOfBlock(block: ActivityBlock | undefined): Activity[] {
@@ -194,7 +260,41 @@ export function stageEventBlockFromRows(
 	rows: readonly StageEvent[],
 	timeZone: string
 ): StageEventBlock {
-	return encodeStageEventBlock(bucket, stageEventsToColumns(rows, timeZone));
+	const n = rows.length;
+	const leads = new StringDictionary();
+	const stages = new StringDictionary();
+	const reps = new StringDictionary();
+	const ids = new Array<string>(n);
+	const updatedAt = new Float64Array(n);
+	const deletedAt = new Float64Array(n);
+	const at = new Float64Array(n);
+	const lead = new Int32Array(n);
+	const stage = new Int32Array(n);
+	const rep = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		const e = rows[i];
+		ids[i] = e.id;
+		updatedAt[i] = instantMs(e.updatedAt, timeZone);
+		deletedAt[i] = instantMs(e.deletedAt, timeZone);
+		at[i] = instantMs(e.at, timeZone);
+		lead[i] = leads.index(e.leadId);
+		stage[i] = stages.index(e.stageId);
+		rep[i] = e.repId ? reps.index(e.repId) : -1;
+	}
+	return {
+		bucket,
+		count: n,
+		ids: packStrings(ids),
+		updatedAt,
+		deletedAt,
+		at,
+		lead,
+		leadDict: leads.values,
+		stage,
+		stageDict: stages.values,
+		rep,
+		repDict: reps.values
+	};
 }
 
 export function stageEventRowsOfBlock(block: StageEventBlock | undefined): StageEvent[] {
