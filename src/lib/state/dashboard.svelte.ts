@@ -1,0 +1,176 @@
+// The dashboard's state: the view (period, reps, granularity, pipeline mode), the request it
+// makes of the KPI worker, and the last answer. The last answer per view is also kept in
+// localStorage so that a reload shows figures at once (marked as updating) instead of blanks.
+import { choiceRange, previousRange, type Range } from '../dashboard/periods';
+import {
+	initialView,
+	normaliseReps,
+	storeView,
+	viewKey,
+	type DashboardView
+} from '../dashboard/view';
+import type { KpiKey, KpiResult } from '../kpi/result-types';
+import type { KpiRequest, KpiService } from '../workers/kpi-protocol';
+import { KpiState } from './kpi.svelte';
+
+export type DashboardService = Pick<KpiService, 'compute' | 'records'>;
+
+export const RESULT_CACHE_KEY = 'tragt.dashboard.results';
+const CACHE_ENTRIES = 6;
+
+interface CacheEntry {
+	key: string;
+	result: KpiResult;
+	previous: KpiResult | null;
+}
+
+export interface DashboardOptions {
+	service: () => DashboardService;
+	/** The workspace (or device) zone; read on every load, so a settings change applies. */
+	timeZone: () => string;
+	/** The URL's query: it wins over the stored view. */
+	query?: URLSearchParams;
+	storage?: Storage;
+	/** The clock (tests fix it). */
+	now?: () => number;
+}
+
+export class DashboardState {
+	view = $state.raw<DashboardView>(undefined as unknown as DashboardView);
+	readonly kpi: KpiState;
+	/** The shown figures come from the cache of an earlier visit, not from this computation. */
+	fromCache = $state(false);
+
+	#service: () => DashboardService;
+	#timeZone: () => string;
+	#storage: Storage | undefined;
+	#now: () => number;
+
+	constructor(options: DashboardOptions) {
+		this.#service = options.service;
+		this.#timeZone = options.timeZone;
+		this.#storage = options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
+		this.#now = options.now ?? Date.now;
+		this.view = initialView(options.query ?? new URLSearchParams(), this.#storage);
+		this.kpi = new KpiState(() => this.#service());
+		this.#showCached();
+	}
+
+	get timeZone(): string {
+		return this.#timeZone();
+	}
+
+	/** The period as instants; null for an unusable custom range. */
+	get range(): Range | null {
+		return choiceRange(this.view.period, this.#now(), this.#timeZone());
+	}
+
+	get previousRange(): Range | null {
+		const r = this.range;
+		return r ? previousRange(r) : null;
+	}
+
+	get result(): KpiResult | null {
+		return this.kpi.result;
+	}
+
+	get previous(): KpiResult | null {
+		return this.kpi.previous;
+	}
+
+	/** Computing, or showing cached figures that a computation will replace. */
+	get updating(): boolean {
+		return this.kpi.loading || this.fromCache;
+	}
+
+	/** The worker request for the current view (rep filter, granularity, pipeline mode). */
+	request(overrides: Partial<KpiRequest> = {}): KpiRequest | null {
+		const r = this.range;
+		if (!r) return null;
+		const v = this.view;
+		return {
+			from: r.from,
+			to: r.to,
+			now: this.#now(),
+			timeZone: this.#timeZone(),
+			reps: v.reps.length ? [...v.reps] : undefined,
+			granularity: v.granularity,
+			pipelineMode: v.pipelineMode,
+			withPrevious: true,
+			...overrides
+		};
+	}
+
+	setView(patch: Partial<DashboardView>): void {
+		const next = { ...this.view, ...patch };
+		next.reps = normaliseReps(next.reps);
+		this.view = next;
+		storeView(this.#storage, next);
+		this.#showCached();
+		void this.load();
+	}
+
+	async load(): Promise<void> {
+		const request = this.request();
+		if (!request) return;
+		const key = this.#cacheKey();
+		await this.kpi.load(request);
+		// Only the answer to the view still shown may land in the cache or clear the mark.
+		if (this.kpi.request !== request || this.kpi.error) return;
+		this.fromCache = false;
+		if (this.kpi.result) this.#writeCache(key, this.kpi.result, this.kpi.previous);
+	}
+
+	/** Ids of the records behind a figure (drill-through). */
+	records(kpi: KpiKey, part?: string): Promise<string[]> {
+		const request = this.request({ withPrevious: false });
+		if (!request) return Promise.resolve([]);
+		return this.#service().records(request, kpi, part);
+	}
+
+	/** The same view restricted to one rep (the per-rep tables of the KPI pages). */
+	async computeForRep(repId: string): Promise<KpiResult | null> {
+		const request = this.request({ reps: [repId], withPrevious: false });
+		if (!request) return null;
+		return (await this.#service().compute(request)).result;
+	}
+
+	// The key names the view, the zone and the day: "this week" is another range tomorrow.
+	#cacheKey(): string {
+		const day = new Date(this.#now()).toISOString().slice(0, 10);
+		return `${viewKey(this.view)}|${this.#timeZone()}|${day}`;
+	}
+
+	#readCache(): CacheEntry[] {
+		try {
+			const raw = this.#storage?.getItem(RESULT_CACHE_KEY);
+			const list = raw ? (JSON.parse(raw) as unknown) : [];
+			return Array.isArray(list) ? (list as CacheEntry[]) : [];
+		} catch {
+			return [];
+		}
+	}
+
+	#writeCache(key: string, result: KpiResult, previous: KpiResult | null): void {
+		const list = this.#readCache().filter((e) => e.key !== key);
+		list.unshift({ key, result, previous });
+		try {
+			this.#storage?.setItem(RESULT_CACHE_KEY, JSON.stringify(list.slice(0, CACHE_ENTRIES)));
+		} catch {
+			// Quota: drop the cache rather than fail; it only saves a moment on the next visit.
+			try {
+				this.#storage?.removeItem(RESULT_CACHE_KEY);
+			} catch {
+				/* nothing more to do */
+			}
+		}
+	}
+
+	#showCached(): void {
+		const hit = this.#readCache().find((e) => e.key === this.#cacheKey());
+		if (!hit) return;
+		this.kpi.result = hit.result;
+		this.kpi.previous = hit.previous;
+		this.fromCache = true;
+	}
+}
