@@ -232,7 +232,8 @@ class Converter {
 		id = this.s.repMap?.[raw] || suggestRep(raw, this.ctx.reps);
 		if (!id) {
 			id = stableId('rep-', raw.toLowerCase());
-			if (!this.out.reps.some((r) => r.id === id)) {
+			// Created by an earlier import of this name (perhaps renamed since): keep it as it is.
+			if (!this.out.reps.some((r) => r.id === id) && !this.ctx.reps.some((r) => r.id === id)) {
 				this.out.reps.push({ id, updatedAt: this.ctx.now, name: raw, active: true });
 				this.newReps++;
 			}
@@ -249,7 +250,10 @@ class Converter {
 		id = this.s.campaignMap?.[raw] || suggestCampaign(raw, this.ctx.campaigns);
 		if (!id) {
 			id = stableId('cmp-', raw.toLowerCase());
-			if (!this.out.campaigns.some((c) => c.id === id)) {
+			if (
+				!this.out.campaigns.some((c) => c.id === id) &&
+				!this.ctx.campaigns.some((c) => c.id === id)
+			) {
 				this.out.campaigns.push({
 					id,
 					updatedAt: this.ctx.now,

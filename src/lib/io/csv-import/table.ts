@@ -15,6 +15,8 @@ import {
 	type Delimiter
 } from './detect';
 
+const CHUNK_SIZE = 1 << 20;
+
 export interface ParseOptions {
 	delimiter?: Delimiter;
 	hasHeader?: boolean;
@@ -28,11 +30,37 @@ export interface ParsedTable extends CsvTable {
 }
 
 /** Parses CSV text (BOM stripped) into a table; blank lines are skipped but keep row numbers. */
-export function parseTable(text: string, options: ParseOptions = {}): ParsedTable {
+export function parseTable(
+	text: string,
+	options: ParseOptions = {},
+	onProgress?: (fraction: number) => void
+): ParsedTable {
 	const body = stripBom(text);
 	const delimiter = options.delimiter ?? detectDelimiter(body);
-	const parsed = Papa.parse<string[]>(body, { header: false, delimiter, skipEmptyLines: false });
-	const data = parsed.data;
+	let data: string[][];
+	let errors: Papa.ParseError[];
+	if (onProgress && body.length > CHUNK_SIZE) {
+		// In chunks, so a worker can tell the page how far it is (its messages go out at once).
+		data = [];
+		errors = [];
+		// The typings list `chunk` only for files and URLs; Papa's string streamer honours it too.
+		const config = {
+			header: false,
+			delimiter,
+			skipEmptyLines: false,
+			chunkSize: CHUNK_SIZE,
+			chunk: (res: Papa.ParseResult<string[]>) => {
+				for (const e of res.errors) errors.push({ ...e, row: (e.row ?? 0) + data.length });
+				for (const r of res.data) data.push(r);
+				onProgress(Math.min(1, res.meta.cursor / body.length));
+			}
+		};
+		Papa.parse<string[]>(body, config as unknown as Papa.ParseConfig<string[]>);
+	} else {
+		const parsed = Papa.parse<string[]>(body, { header: false, delimiter, skipEmptyLines: false });
+		data = parsed.data;
+		errors = parsed.errors;
+	}
 	// A trailing newline gives one last empty row; blank lines in between are skipped too.
 	const isBlank = (r: string[]) => r.length === 0 || (r.length === 1 && r[0].trim() === '');
 	const hasHeader = options.hasHeader ?? detectHeader(data.filter((r) => !isBlank(r)).slice(0, 50));
@@ -53,7 +81,7 @@ export function parseTable(text: string, options: ParseOptions = {}): ParsedTabl
 		rows.push(data[i]);
 		rowNumbers.push(i + 1);
 	}
-	const csvErrors = parsed.errors
+	const csvErrors = errors
 		.filter(
 			(e) => e.type !== 'Delimiter' && e.code !== 'TooFewFields' && e.code !== 'TooManyFields'
 		)

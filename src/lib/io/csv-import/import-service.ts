@@ -1,0 +1,293 @@
+// The import worker's work, as a class that Node tests can drive over fake-indexeddb: read a
+// CSV (decode, parse in chunks with progress, detect), convert it with a mapping (the whole file
+// checked, nothing written), and write the result in one transaction. The same for a shared
+// file: parse and check it, show what the merge will do, and write only the records that win.
+//
+// It keeps the last table and the last conversion between calls, so the large data never
+// crosses postMessage: only summaries, previews and problems do.
+import type { TragtDatabase } from '../../db/database';
+import { openDatabase } from '../../db/database';
+import {
+	getWorkspaceSettings,
+	readAllRecords,
+	readEntityRows,
+	writeRecords
+} from '../../db/repositories';
+import type {
+	RecordBase,
+	RecordListName,
+	Records,
+	Rep,
+	SharedFile,
+	Workspace
+} from '../../domain/types';
+import { RECORD_LIST_NAMES, emptyRecords } from '../../domain/types';
+import { nowIso } from '../../domain/time';
+import { compareVersions, diffMerge, type MergeCounts } from '../merge';
+import type { FileProblem } from '../problems';
+import { checkFileSize, parseSharedFile } from '../shared-file';
+import {
+	convertTable,
+	type ImportContext,
+	type ImportProblem,
+	type ImportSettings
+} from './convert';
+import { decodeBytes, type Encoding } from './detect';
+import {
+	parseTable,
+	summarize,
+	type ParseOptions,
+	type ParsedTable,
+	type TableSummary
+} from './table';
+
+export type Progress = (phase: 'read' | 'parse' | 'check' | 'write', fraction: number) => void;
+
+export interface ReadInfo {
+	fileName: string;
+	encoding: Encoding;
+	bom: boolean;
+	delimiter: ParsedTable['delimiter'];
+	hasHeader: boolean;
+	headers: string[];
+	/** The first rows as cells, for the mapping step. */
+	sample: string[][];
+	rowCount: number;
+	summary: TableSummary;
+	csvErrors: ParsedTable['csvErrors'];
+}
+
+export interface ReadCsvOptions extends ParseOptions {
+	encoding?: Encoding;
+}
+
+export interface ConvertInfo {
+	ok: boolean;
+	problems: ImportProblem[];
+	problemCount: number;
+	rows: number;
+	counts: Partial<Record<RecordListName, number>>;
+	newReps: string[];
+	newCampaigns: string[];
+	/** The first records as they will be stored. */
+	preview: Partial<Records>;
+}
+
+export interface SharedInfo {
+	ok: boolean;
+	problems: FileProblem[];
+	warnings: string[];
+	fileName: string;
+	version?: number;
+	workspace?: Workspace;
+	exportedAt?: string;
+	reps: Pick<Rep, 'id' | 'name'>[];
+	counts?: Record<RecordListName, MergeCounts>;
+}
+
+const SAMPLE_ROWS = 20;
+const PREVIEW_ROWS = 10;
+
+async function bytesOf(input: Blob | Uint8Array | ArrayBuffer): Promise<Uint8Array> {
+	// Duck-typed: a test's Uint8Array may come from another realm than the global one.
+	if (ArrayBuffer.isView(input))
+		return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+	if ('arrayBuffer' in input && typeof input.arrayBuffer === 'function')
+		return new Uint8Array(await input.arrayBuffer());
+	return new Uint8Array(input as ArrayBuffer);
+}
+
+export class ImportService {
+	#dbs = new Map<string, TragtDatabase>();
+	#text: string | undefined;
+	#table: ParsedTable | undefined;
+	#records: Records | undefined;
+	#incoming: Records | undefined;
+
+	constructor(private readonly openDb: (name: string) => TragtDatabase = openDatabase) {}
+
+	db(name: string): TragtDatabase {
+		let db = this.#dbs.get(name);
+		if (!db) {
+			db = this.openDb(name);
+			this.#dbs.set(name, db);
+			// A newer tab upgrading the schema must not be blocked by this connection.
+			db.on('versionchange', () => {
+				db?.close();
+				this.#dbs.delete(name);
+			});
+		}
+		return db;
+	}
+
+	/** Reads a CSV file or pasted text; `options` override what detection would choose. */
+	async readCsv(
+		input: Blob | Uint8Array | ArrayBuffer | string,
+		fileName: string,
+		options: ReadCsvOptions = {},
+		progress?: Progress
+	): Promise<ReadInfo> {
+		this.#records = undefined;
+		let encoding: Encoding = 'utf-8';
+		let bom = false;
+		if (typeof input === 'string') {
+			this.#text = input;
+			bom = input.charCodeAt(0) === 0xfeff;
+		} else {
+			progress?.('read', 0);
+			const decoded = decodeBytes(await bytesOf(input), options.encoding);
+			this.#text = decoded.text;
+			encoding = decoded.encoding;
+			bom = decoded.bom;
+		}
+		const table = parseTable(this.#text, options, (f) => progress?.('parse', f));
+		this.#table = table;
+		const summary = summarize(table);
+		return {
+			fileName,
+			encoding,
+			bom,
+			delimiter: table.delimiter,
+			hasHeader: table.hasHeader,
+			headers: table.headers,
+			sample: table.rows.slice(0, SAMPLE_ROWS),
+			rowCount: table.rows.length,
+			summary,
+			csvErrors: table.csvErrors.slice(0, 100)
+		};
+	}
+
+	/** The import context from the database: its zone, reps, stages, campaigns and "me". */
+	async context(dbName: string, now = nowIso()): Promise<ImportContext> {
+		const db = this.db(dbName);
+		const [ws, rows] = await Promise.all([getWorkspaceSettings(db), readEntityRows(db)]);
+		return {
+			timeZone: ws?.timeZone || 'UTC',
+			now,
+			stages: rows.stages,
+			reps: rows.reps,
+			campaigns: rows.campaigns,
+			meRepId: ws?.meRepId || undefined
+		};
+	}
+
+	/** Converts and checks the whole table read last; writes nothing. */
+	async convert(
+		settings: ImportSettings,
+		dbName: string,
+		progress?: Progress
+	): Promise<ConvertInfo> {
+		if (!this.#table) throw new Error('No file read yet');
+		progress?.('check', 0);
+		const ctx = await this.context(dbName);
+		const r = convertTable(this.#table, settings, ctx);
+		progress?.('check', 1);
+		const ok = r.problemCount === 0 && this.#table.csvErrors.length === 0;
+		const problems = [
+			...this.#table.csvErrors.map((e) => ({
+				row: e.row,
+				column: '',
+				value: '',
+				message: e.message
+			})),
+			...r.problems
+		];
+		this.#records = ok ? r.records : undefined;
+		const counts: Partial<Record<RecordListName, number>> = {};
+		const preview: Partial<Records> = {};
+		for (const list of RECORD_LIST_NAMES) {
+			if (!r.records[list].length) continue;
+			counts[list] = r.records[list].length;
+			(preview as Record<string, unknown>)[list] = r.records[list].slice(0, PREVIEW_ROWS);
+		}
+		return {
+			ok,
+			problems,
+			problemCount: r.problemCount + this.#table.csvErrors.length,
+			rows: r.rows,
+			counts,
+			newReps: r.records.reps.map((x) => x.name),
+			newCampaigns: r.records.campaigns
+				.filter(() => settings.kind !== 'campaigns')
+				.map((x) => x.name),
+			preview
+		};
+	}
+
+	/** The problem list of the last conversion is what the page downloads; this writes. */
+	async writeConverted(dbName: string, progress?: Progress): Promise<{ rows: number }> {
+		const records = this.#records;
+		if (!records) throw new Error('Nothing checked to write');
+		progress?.('write', 0);
+		await writeRecords(this.db(dbName), records, 'merge');
+		progress?.('write', 1);
+		this.#records = undefined;
+		return { rows: RECORD_LIST_NAMES.reduce((n, l) => n + records[l].length, 0) };
+	}
+
+	/** Parses and checks a shared file, and counts what merging it would do. */
+	async readShared(
+		input: Blob | Uint8Array | string,
+		fileName: string,
+		dbName: string
+	): Promise<SharedInfo> {
+		this.#incoming = undefined;
+		const size =
+			typeof input === 'string'
+				? input.length
+				: input instanceof Uint8Array
+					? input.length
+					: input.size;
+		const tooBig = checkFileSize(size, fileName);
+		if (tooBig) return { ok: false, problems: [tooBig], warnings: [], fileName, reps: [] };
+		const text =
+			typeof input === 'string' ? input : decodeBytes(await bytesOf(input), 'utf-8').text;
+		const parsed = parseSharedFile(text, fileName);
+		if (!parsed.ok)
+			return { ok: false, problems: parsed.problems, warnings: [], fileName, reps: [] };
+		const file: SharedFile = parsed.file;
+		const current = await readAllRecords(this.db(dbName));
+		this.#incoming = winningRecords(current, file);
+		return {
+			ok: true,
+			problems: [],
+			warnings: parsed.warnings,
+			fileName,
+			version: file.version,
+			workspace: file.workspace,
+			exportedAt: file.exportedAt,
+			reps: file.reps.filter((r) => !r.deletedAt).map((r) => ({ id: r.id, name: r.name })),
+			counts: diffMerge(current, file)
+		};
+	}
+
+	/** Writes the records of the last shared file that win the merge, in one transaction. */
+	async writeShared(dbName: string): Promise<{ rows: number }> {
+		const incoming = this.#incoming;
+		if (!incoming) throw new Error('No shared file read yet');
+		await writeRecords(this.db(dbName), incoming, 'merge');
+		this.#incoming = undefined;
+		return { rows: RECORD_LIST_NAMES.reduce((n, l) => n + incoming[l].length, 0) };
+	}
+
+	close(): void {
+		for (const db of this.#dbs.values()) db.close();
+		this.#dbs.clear();
+	}
+}
+
+/** The incoming records that win over what is held (the merge's writes, nothing else). */
+export function winningRecords(current: Records, incoming: Records): Records {
+	const out = emptyRecords();
+	for (const list of RECORD_LIST_NAMES) {
+		const held = new Map<string, RecordBase>();
+		for (const r of current[list] as RecordBase[]) held.set(r.id, r);
+		const wins = new Map<string, RecordBase>();
+		for (const r of incoming[list] as RecordBase[]) {
+			const best = wins.get(r.id) ?? held.get(r.id);
+			if (best === undefined || compareVersions(r, best) > 0) wins.set(r.id, r);
+		}
+		(out as unknown as Record<string, RecordBase[]>)[list] = [...wins.values()];
+	}
+	return out;
+}
