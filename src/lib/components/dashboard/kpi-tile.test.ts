@@ -1,0 +1,85 @@
+import { render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '$lib/paraglide/runtime.js';
+import { resultWith } from '$lib/dashboard/test-results';
+import KpiTile from './kpi-tile.svelte';
+
+afterEach(() => setLocale('en', { reload: false }));
+
+const won = resultWith({ winLoss: { won: 12, lost: 7, winRate: 12 / 19 } });
+const before = resultWith({ winLoss: { won: 5, lost: 5, winRate: 0.5 } });
+
+function tile(props: Partial<Parameters<typeof render<typeof KpiTile>>[1]> = {}) {
+	return render(KpiTile, {
+		kpi: 'winLoss',
+		result: won,
+		previous: before,
+		currency: 'DKK',
+		href: '/kpi/win-loss',
+		...props
+	});
+}
+
+describe('KPI tile in English', () => {
+	it('shows the figure, its counts and a rise in words, sign and arrow', () => {
+		tile();
+		// 12 / 19 = 63.16 %; 63.16 - 50 = +13.2 percentage points.
+		expect(screen.getByText('63.2%')).toBeInTheDocument();
+		expect(screen.getByText('12 won · 7 lost')).toBeInTheDocument();
+		expect(screen.getByText('Up 13.2 pp on the previous period (better)')).toBeInTheDocument();
+		expect(screen.getByText(/▲\s*\+13.2 pp/)).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Win rate' })).toHaveAttribute('href', '/kpi/win-loss');
+	});
+
+	it('a fall of a figure where lower is better is good news', () => {
+		const fast = resultWith({ responseTime: { count: 3, meanHours: 4, medianHours: 2 } });
+		const slow = resultWith({ responseTime: { count: 3, meanHours: 10, medianHours: 9 } });
+		tile({ kpi: 'responseTime', result: fast, previous: slow });
+		expect(screen.getByText('4 hours')).toBeInTheDocument();
+		expect(screen.getByText('Down 6 hours on the previous period (better)')).toBeInTheDocument();
+		expect(screen.getByText(/▼\s*−6 hours/)).toBeInTheDocument();
+	});
+
+	it('no change and no previous figure are said as such', () => {
+		const { unmount } = tile({ previous: won });
+		expect(screen.getByText('Same as the previous period')).toBeInTheDocument();
+		unmount();
+		tile({ previous: null });
+		expect(screen.getByText('No figure for the previous period')).toBeInTheDocument();
+	});
+
+	it('an empty period explains itself instead of showing 0', () => {
+		tile({ kpi: 'salesCycle', result: resultWith({}) });
+		expect(screen.getByText('No deals closed in this period')).toBeInTheDocument();
+		expect(screen.queryByText(/^0/)).toBeNull();
+	});
+
+	it('money in the workspace currency', () => {
+		const r = resultWith({ costPerLead: { campaigns: ['c'], cpl: 292.4, budget: 1000, leads: 4 } });
+		tile({ kpi: 'costPerLead', result: r, previous: null, currency: 'EUR' });
+		expect(screen.getByText('€292')).toBeInTheDocument();
+	});
+});
+
+describe('KPI tile in Danish', () => {
+	it('uses Danish words and number formats', () => {
+		setLocale('da', { reload: false });
+		tile();
+		expect(screen.getByText('63,2 %')).toBeInTheDocument();
+		expect(screen.getByText('12 vundet · 7 tabt')).toBeInTheDocument();
+		expect(
+			screen.getByText('Op 13,2 procentpoint fra forrige periode (bedre)')
+		).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Vinderrate' })).toBeInTheDocument();
+	});
+
+	it('empty state and durations in Danish', () => {
+		setLocale('da', { reload: false });
+		const { unmount } = tile({ kpi: 'salesCycle', result: resultWith({}) });
+		expect(screen.getByText('Ingen handler lukket i perioden')).toBeInTheDocument();
+		unmount();
+		const r = resultWith({ salesCycle: { count: 2, meanDays: 12.5, medianDays: 12.5 } });
+		tile({ kpi: 'salesCycle', result: r, previous: null });
+		expect(screen.getByText('12,5 dage')).toBeInTheDocument();
+	});
+});
