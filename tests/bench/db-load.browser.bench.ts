@@ -13,7 +13,15 @@ type LoadResult = {
 	activities: number;
 	stageEvents: number;
 };
-type ReadResult = { ms: number; leads: number; activities: number; stageEvents: number };
+type ReadResult = {
+	ms: number;
+	openMs: number;
+	entityMs: number;
+	logMs: number;
+	leads: number;
+	activities: number;
+	stageEvents: number;
+};
 
 const size = (process.env.DB_BENCH_SIZE ?? 'L') as 'S' | 'M' | 'L';
 const runs = Number(process.env.DB_BENCH_READS ?? 3);
@@ -51,12 +59,16 @@ try {
 		runs: 1
 	});
 	const times: number[] = [];
+	const parts: string[] = [];
 	for (let i = 0; i < runs; i++) {
 		// A fresh browser on the same profile each time: nothing cached in the page or renderer.
 		const r = await inPage<ReadResult>('read');
 		if (r.activities !== loaded.activities || r.leads !== loaded.leads)
 			throw new Error(`read back ${JSON.stringify(r)} after loading ${JSON.stringify(loaded)}`);
 		times.push(r.ms);
+		parts.push(
+			`open ${r.openMs.toFixed(0)}, entities ${r.entityMs.toFixed(0)}, logs ${r.logMs.toFixed(0)}`
+		);
 	}
 	times.sort((a, b) => a - b);
 	report({
@@ -65,7 +77,7 @@ try {
 		unit: 'ms',
 		target: size === 'L' ? 1500 : undefined,
 		runs,
-		note: `runs ${times.map((t) => t.toFixed(0)).join(', ')} ms`
+		note: `runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; done at (ms): ${parts.join(' / ')}`
 	});
 } finally {
 	rmSync(dir, { recursive: true, force: true });

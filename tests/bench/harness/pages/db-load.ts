@@ -60,11 +60,21 @@ export async function load(size: 'S' | 'M' | 'L' = 'L') {
 export async function read() {
 	const t0 = performance.now();
 	const db = openDatabase(DB);
-	const [entities, logs] = await Promise.all([readEntityRows(db), readLogColumns(db)]);
+	await db.open();
+	const openMs = performance.now() - t0;
+	let entityMs = 0;
+	let logMs = 0;
+	const [entities, logs] = await Promise.all([
+		readEntityRows(db).then((r) => ((entityMs = performance.now() - t0), r)),
+		readLogColumns(db).then((r) => ((logMs = performance.now() - t0), r))
+	]);
 	const ms = performance.now() - t0;
 	db.close();
 	return {
 		ms,
+		openMs,
+		entityMs,
+		logMs,
 		leads: entities.leads.length,
 		activities: logs.activities.count,
 		stageEvents: logs.stageEvents.count
