@@ -13,11 +13,11 @@ import {
 	type ActivityColumns,
 	type StageEventColumns
 } from '../domain/columns';
-import { isIsoDate, parseInstant } from '../domain/time';
+import { isIsoDate } from '../domain/time';
 import type { Campaign, Customer, Forecast, Lead, Records, Rep, Stage } from '../domain/types';
 import { forecastPeriodBounds, monthTableFor } from './buckets';
 import { instantParser } from './fast-instant';
-import { buildLogs, replaceLogs, type LogIndex } from './logs';
+import { buildLogs, filledStrings, replaceLogs, type LogIndex } from './logs';
 
 export interface DatasetInput {
 	timeZone: string;
@@ -83,6 +83,11 @@ export interface KpiDataset {
 
 	/** Live leads in record order. */
 	leadCount: number;
+	/** Each lead's key in the log index's lead dictionary. */
+	leadKey: Int32Array;
+	/** The live lead and customer records, to reuse parsed instants of unchanged records. */
+	leadRecords: Lead[];
+	customerRecords: Customer[];
 	leadIds: string[];
 	leadIndex: Map<string, number>;
 	leadOwner: Int32Array;
@@ -127,14 +132,12 @@ export interface KpiDataset {
 	actCount: number;
 	actAt: Float64Array;
 	actRep: Int32Array;
-	/** Live lead index, -1 for an activity without a lead. */
-	actLead: Int32Array;
 	actType: Uint8Array;
 	/** 0 none, else 1 + index in ACTIVITY_RESPONSES. */
 	actResponse: Uint8Array;
-	/** Row of each kept activity in the input columns, and the input's id column. */
-	actRow: Int32Array;
-	actIdSource: string[];
+	/** Row of each kept activity in the log index (null: all rows kept), and the log's ids. */
+	actRow: Int32Array | null;
+	actIdSource: Pick<LogIndex, 'idPools' | 'actPool' | 'actPoolRow'>;
 
 	/** Live customers in record order. */
 	customerIds: string[];
@@ -230,10 +233,15 @@ export function updateDataset(ds: KpiDataset, change: DatasetChange): KpiDataset
 	const logs = change.logs
 		? replaceLogs(ds.logs, change.logs.leadIds, change.logs.activities, change.logs.stageEvents)
 		: ds.logs;
-	return deriveDataset(logs, entities, ds.timeZone);
+	return deriveDataset(logs, entities, ds.timeZone, ds);
 }
 
-function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiDataset {
+function deriveDataset(
+	logs: LogIndex,
+	input: DatasetEntities,
+	tz: string,
+	prev?: KpiDataset
+): KpiDataset {
 	const instant = instantParser(tz);
 	// A copy, so that ids added here never change an older dataset's dictionary.
 	const repKeys = new StringDictionary(logs.repKeys.values);
@@ -274,8 +282,11 @@ function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiD
 	// Leads.
 	const leads = input.leads.filter(isLive);
 	const n = leads.length;
-	const leadIds = new Array<string>(n);
-	const leadIndex = new Map<string, number>();
+	// After an edit the leads are usually the same ids in the same order: keep the index then.
+	let same = !!prev && prev.leadCount === n && prev.logs.leadKeys === logs.leadKeys;
+	for (let i = 0; same && i < n; i++) same = leads[i].id === prev!.leadIds[i];
+	const leadIds = same ? prev!.leadIds : filledStrings(n);
+	const leadIndex = same ? prev!.leadIndex : new Map<string, number>();
 	const leadOwner = new Int32Array(n);
 	const leadOrigin = new Uint8Array(n);
 	const leadCampaign = new Int32Array(n);
@@ -286,12 +297,15 @@ function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiD
 	const expectedInstants: number[] = [];
 	for (let i = 0; i < n; i++) {
 		const l = leads[i];
-		leadIds[i] = l.id;
-		leadIndex.set(l.id, i);
+		if (!same) {
+			leadIds[i] = l.id;
+			leadIndex.set(l.id, i);
+		}
 		leadOwner[i] = rep(l.ownerId);
 		leadOrigin[i] = l.origin === 'marketing' ? 0 : 1;
 		leadCampaign[i] = l.campaignId ? (campaignIndex.get(l.campaignId) ?? -1) : -1;
-		leadCreatedAt[i] = instant(l.createdAt);
+		leadCreatedAt[i] =
+			prev && prev.leadRecords[i] === l ? prev.leadCreatedAt[i] : instant(l.createdAt);
 		leadValue[i] = typeof l.value === 'number' ? l.value : 0;
 		leadStage[i] = stageIndex.get(l.stageId) ?? -1;
 		const ecd = l.expectedCloseDate;
@@ -317,11 +331,11 @@ function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiD
 	for (let d = 0; d < stageOfKey.length; d++) {
 		stageOfKey[d] = stageIndex.get(logs.stageKeys.values[d]) ?? -1;
 	}
-	const leadKey = new Int32Array(n);
+	const leadKey = same ? prev!.leadKey : new Int32Array(n);
 	const counts = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
 		// Adds keys for leads the logs never named: harmless, the dictionary only grows.
-		const key = logs.leadKeys.index(leadIds[i]);
+		const key = same ? leadKey[i] : logs.leadKeys.index(leadIds[i]);
 		leadKey[i] = key;
 		if (key >= nKeys) continue;
 		let c = 0;
@@ -373,21 +387,26 @@ function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiD
 		const at = logs.actAt[k];
 		if (!(firstContactAt[li] <= at)) firstContactAt[li] = at;
 	}
-	const rows = new Int32Array(kept);
-	const actAt = new Float64Array(kept);
-	const actRep = new Int32Array(kept);
-	const actLead = new Int32Array(kept);
-	const actType = new Uint8Array(kept);
-	const actResponse = new Uint8Array(kept);
-	for (let k = 0, j = 0; k < nl; k++) {
-		if (!keepRow[k]) continue;
-		rows[j] = k;
-		actAt[j] = logs.actAt[k];
-		actRep[j] = logs.actRep[k];
-		const key = logs.actLead[k];
-		actLead[j] = key < 0 ? -1 : keyToLead[key];
-		actType[j] = logs.actType[k];
-		actResponse[j++] = logs.actResponse[k];
+	// Usually every row is kept: then share the log's arrays instead of copying a million rows.
+	let actAt = logs.actAt;
+	let actRep = logs.actRep;
+	let actType = logs.actType;
+	let actResponse = logs.actResponse;
+	let rows: Int32Array | null = null;
+	if (kept < nl) {
+		rows = new Int32Array(kept);
+		actAt = new Float64Array(kept);
+		actRep = new Int32Array(kept);
+		actType = new Uint8Array(kept);
+		actResponse = new Uint8Array(kept);
+		for (let k = 0, j = 0; k < nl; k++) {
+			if (!keepRow[k]) continue;
+			rows[j] = k;
+			actAt[j] = logs.actAt[k];
+			actRep[j] = logs.actRep[k];
+			actType[j] = logs.actType[k];
+			actResponse[j++] = logs.actResponse[k];
+		}
 	}
 
 	// Per-lead facts from the whole live history.
@@ -458,8 +477,13 @@ function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiD
 	const customerChurnedAt = new Float64Array(customers.length);
 	customers.forEach((c, i) => {
 		customerOwner[i] = c.ownerId ? rep(c.ownerId) : -1;
-		customerSince[i] = instant(c.since);
-		customerChurnedAt[i] = instant(c.churnedAt);
+		if (prev && prev.customerRecords[i] === c) {
+			customerSince[i] = prev.customerSince[i];
+			customerChurnedAt[i] = prev.customerChurnedAt[i];
+		} else {
+			customerSince[i] = instant(c.since);
+			customerChurnedAt[i] = instant(c.churnedAt);
+		}
 	});
 
 	// Forecasts, in id order (the order of KPI 11's rows and of its sums).
@@ -492,6 +516,9 @@ function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiD
 		campaignWon,
 		campaignWonValue,
 		leadCount: n,
+		leadKey,
+		leadRecords: leads,
+		customerRecords: customers,
 		leadIds,
 		leadIndex,
 		leadOwner,
@@ -518,11 +545,10 @@ function deriveDataset(logs: LogIndex, input: DatasetEntities, tz: string): KpiD
 		actCount: kept,
 		actAt,
 		actRep,
-		actLead,
 		actType,
 		actResponse,
 		actRow: rows,
-		actIdSource: logs.actId,
+		actIdSource: logs,
 		customerIds: customers.map((c) => c.id),
 		customerOwner,
 		customerSince,
@@ -561,13 +587,14 @@ export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
 		}
 	}
 	const nc = ds.campaignIds.length;
+	const instant = instantParser(timeZone);
 	const campaignStart = new Float64Array(nc);
 	const campaignEnd = new Float64Array(nc);
 	for (let c = 0; c < nc; c++) {
 		const s = ds.campaignStartDate[c];
 		const e = ds.campaignEndDate[c];
-		campaignStart[c] = s ? parseInstant(s, timeZone) : -Infinity;
-		campaignEnd[c] = e ? dayAfter(e, timeZone) : Infinity;
+		campaignStart[c] = s ? instant(s) : -Infinity;
+		campaignEnd[c] = e ? dayAfter(e, instant) : Infinity;
 	}
 	const seasonByRep = new Int32Array(ds.repIds.length * 12);
 	if (ds.actCount > 0) {
@@ -586,13 +613,13 @@ export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
 	return z;
 }
 
-/** Start of the day after the date-only (or instant) value `value` in `timeZone`. */
-function dayAfter(value: string, timeZone: string): number {
+/** Start of the day after the date-only (or instant) value `value`. */
+function dayAfter(value: string, instant: (v: string) => number): number {
 	if (isIsoDate(value)) {
 		const d = new Date(
 			Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10) + 1)
 		);
-		return parseInstant(d.toISOString().slice(0, 10), timeZone);
+		return instant(d.toISOString().slice(0, 10));
 	}
-	return parseInstant(value, timeZone) + 86_400_000;
+	return instant(value) + 86_400_000;
 }

@@ -62,9 +62,16 @@ function fieldsValid(s: string): boolean {
 	return two(s, n - 5) <= 23 && two(s, n - 2) <= 59;
 }
 
+// Date-only values per zone, shared by every parser (a workspace has a few thousand dates).
+const dateCaches = new Map<string, Map<string, number>>();
+
 /** A parser of instants and date-only values for one zone, with a cache of dates. */
 export function instantParser(timeZone: string): (value: string | undefined | null) => number {
-	const dates = new Map<string, number>();
+	let dates = dateCaches.get(timeZone);
+	if (!dates || dates.size > 100_000) {
+		dates = new Map<string, number>();
+		dateCaches.set(timeZone, dates);
+	}
 	return (value) => {
 		if (!value) return NaN;
 		if (isPlainIso(value) && fieldsValid(value)) {
@@ -72,10 +79,10 @@ export function instantParser(timeZone: string): (value: string | undefined | nu
 			if (!Number.isNaN(t)) return t;
 		}
 		if (value.length === 10) {
-			let t = dates.get(value);
+			let t = dates!.get(value);
 			if (t === undefined) {
 				t = parseInstant(value, timeZone);
-				dates.set(value, t);
+				dates!.set(value, t);
 			}
 			return t;
 		}

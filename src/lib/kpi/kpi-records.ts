@@ -105,7 +105,9 @@ export function kpiRecords(
 				} else if (part !== undefined && ds.actType[k] !== type && ds.actRep[k] !== rep) {
 					continue;
 				}
-				out.push(ds.actIdSource[ds.actRow[k]]);
+				const row = ds.actRow ? ds.actRow[k] : k;
+				const src = ds.actIdSource;
+				out.push(src.idPools[src.actPool[row]][src.actPoolRow[row]]);
 			}
 			return out;
 		}

@@ -20,13 +20,18 @@ export interface LogIndex {
 	actLead: Int32Array;
 	actType: Uint8Array;
 	actResponse: Uint8Array;
-	actId: string[];
+	/**
+	 * Where each activity's id lives: idPools[actPool[k]][actPoolRow[k]] (the id columns of the
+	 * inputs, never copied: a merge moves 6 bytes per row instead of a string pointer).
+	 */
+	idPools: string[][];
+	actPool: Uint16Array;
+	actPoolRow: Int32Array;
 
 	/** Stage events grouped by lead key (CSR: evStart[key] .. evStart[key + 1] - 1). */
 	evStart: Int32Array;
 	evAt: Float64Array;
 	evStage: Int32Array;
-	evId: string[];
 }
 
 /** Live activity rows of `cols`, as (row numbers, lead keys, rep keys). */
@@ -82,18 +87,18 @@ export function buildLogs(
 		actLead: a.lead,
 		actType: new Uint8Array(n),
 		actResponse: new Uint8Array(n),
-		actId: new Array<string>(n),
+		idPools: [activities.id],
+		actPool: new Uint16Array(n),
+		actPoolRow: a.rows,
 		evStart: new Int32Array(1),
 		evAt: new Float64Array(0),
-		evStage: new Int32Array(0),
-		evId: []
+		evStage: new Int32Array(0)
 	};
 	for (let k = 0; k < n; k++) {
 		const r = a.rows[k];
 		logs.actAt[k] = activities.at[r];
 		logs.actType[k] = activities.type[r];
 		logs.actResponse[k] = activities.response[r];
-		logs.actId[k] = activities.id[r];
 	}
 	const groups = eventGroups(stageEvents, leadKeys, stageKeys);
 	setEventGroups(logs, () => null, groups);
@@ -159,7 +164,7 @@ function setEventGroups(
 	logs: LogIndex,
 	keep: (key: number) => [number, number] | null,
 	groups: EventGroups,
-	old?: { evAt: Float64Array; evStage: Int32Array; evId: string[] }
+	old?: { evAt: Float64Array; evStage: Int32Array }
 ): void {
 	const nk = logs.leadKeys.values.length;
 	const ng = groups.start.length - 1;
@@ -172,28 +177,26 @@ function setEventGroups(
 	const total = start[nk];
 	const evAt = new Float64Array(total);
 	const evStage = new Int32Array(total);
-	const evId = new Array<string>(total);
 	const c = groups.cols;
 	for (let key = 0; key < nk; key++) {
 		let k = start[key];
 		const range = keep(key);
 		if (range && old) {
-			evAt.set(old.evAt.subarray(range[0], range[1]), k);
-			evStage.set(old.evStage.subarray(range[0], range[1]), k);
-			for (let j = range[0]; j < range[1]; j++) evId[k++] = old.evId[j];
+			for (let j = range[0]; j < range[1]; j++) {
+				evAt[k] = old.evAt[j];
+				evStage[k++] = old.evStage[j];
+			}
 		} else if (key < ng) {
 			for (let g = groups.start[key]; g < groups.start[key + 1]; g++) {
 				const r = groups.rows[g];
 				evAt[k] = c.at[r];
-				evStage[k] = groups.stageMap[c.stage[r]];
-				evId[k++] = c.id[r];
+				evStage[k++] = groups.stageMap[c.stage[r]];
 			}
 		}
 	}
 	logs.evStart = start;
 	logs.evAt = evAt;
 	logs.evStage = evStage;
-	logs.evId = evId;
 }
 
 /**
@@ -202,14 +205,17 @@ function setEventGroups(
  * The old index is left as it was. Cost: linear in the logs, without re-sorting them.
  */
 export function replaceLogs(
-	old: LogIndex,
+	oldLogs: LogIndex,
 	leadIds: readonly string[],
 	activities: ActivityColumns,
 	stageEvents: StageEventColumns
 ): LogIndex {
-	const leadKeys = new StringDictionary(old.leadKeys.values);
+	// The dictionaries only ever grow, so old and new indexes share them: an old index only
+	// uses the keys it had. The rep dictionary is copied, as datasets size arrays by it.
+	let old = oldLogs;
+	const leadKeys = old.leadKeys;
 	const repKeys = new StringDictionary(old.repKeys.values);
-	const stageKeys = new StringDictionary(old.stageKeys.values);
+	const stageKeys = old.stageKeys;
 	let replaceNone = false;
 	const replaced = new Set<number>();
 	for (const id of leadIds) {
@@ -226,9 +232,11 @@ export function replaceLogs(
 	const nOld = old.actCount;
 	let keptOld = 0;
 	const keepOld = new Uint8Array(nOld);
+	const isReplaced = new Uint8Array(leadKeys.values.length);
+	for (const key of replaced) isReplaced[key] = 1;
 	for (let k = 0; k < nOld; k++) {
 		const key = old.actLead[k];
-		if (key < 0 ? !replaceNone : !replaced.has(key)) {
+		if (key < 0 ? !replaceNone : !isReplaced[key]) {
 			keepOld[k] = 1;
 			keptOld++;
 		}
@@ -245,12 +253,22 @@ export function replaceLogs(
 		actLead: new Int32Array(n),
 		actType: new Uint8Array(n),
 		actResponse: new Uint8Array(n),
-		actId: new Array<string>(n),
+		idPools: [...old.idPools, activities.id],
+		actPool: new Uint16Array(n),
+		actPoolRow: new Int32Array(n),
 		evStart: old.evStart,
 		evAt: old.evAt,
-		evStage: old.evStage,
-		evId: old.evId
+		evStage: old.evStage
 	};
+	let newPool = old.idPools.length;
+	if (newPool === 0xffff) {
+		// The pool numbers are 16-bit: after 65,535 edits, gather the ids into one pool.
+		const ids = filledStrings(nOld);
+		for (let k = 0; k < nOld; k++) ids[k] = old.idPools[old.actPool[k]][old.actPoolRow[k]];
+		old = { ...old, idPools: [ids], actPool: new Uint16Array(nOld), actPoolRow: identity(nOld) };
+		logs.idPools = [ids, activities.id];
+		newPool = 1;
+	}
 	// Merge the kept old rows and the new rows, both sorted by at (old first on ties).
 	let i = 0;
 	let j = 0;
@@ -263,7 +281,8 @@ export function replaceLogs(
 			logs.actLead[k] = old.actLead[i];
 			logs.actType[k] = old.actType[i];
 			logs.actResponse[k] = old.actResponse[i];
-			logs.actId[k] = old.actId[i];
+			logs.actPool[k] = old.actPool[i];
+			logs.actPoolRow[k] = old.actPoolRow[i];
 			i++;
 		} else {
 			const r = a.rows[j];
@@ -272,7 +291,8 @@ export function replaceLogs(
 			logs.actLead[k] = a.lead[j];
 			logs.actType[k] = activities.type[r];
 			logs.actResponse[k] = activities.response[r];
-			logs.actId[k] = activities.id[r];
+			logs.actPool[k] = newPool;
+			logs.actPoolRow[k] = r;
 			j++;
 		}
 	}
@@ -335,4 +355,20 @@ export function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {
 		}
 	}
 	return out;
+}
+
+/**
+ * A string array of length n with fast elements. `new Array(n)` for a large n gives a sparse
+ * (dictionary-mode) array in V8, where every store is a hash insert: 10x slower on 1M rows.
+ */
+export function filledStrings(n: number): string[] {
+	const a: string[] = [];
+	for (let i = 0; i < n; i++) a.push('');
+	return a;
+}
+
+function identity(n: number): Int32Array {
+	const a = new Int32Array(n);
+	for (let i = 0; i < n; i++) a[i] = i;
+	return a;
 }
