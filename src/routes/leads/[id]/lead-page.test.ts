@@ -100,6 +100,12 @@ describe('lead page', () => {
 		const history = screen.getByRole('heading', { name: 'Stage history' }).nextElementSibling!;
 		await waitFor(() => expect(history.querySelectorAll('li')).toHaveLength(2));
 		expect(history.querySelectorAll('li')[1]).toHaveTextContent('Qualified');
+		expect(select).toHaveValue('qualified');
+
+		// Undo takes the lead back, and the select follows it.
+		await app.undo();
+		await waitFor(() => expect(history.querySelectorAll('li')).toHaveLength(1));
+		expect(select).toHaveValue('lead');
 	});
 
 	it('says so when the lead is in the bin', async () => {
