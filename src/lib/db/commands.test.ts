@@ -23,8 +23,10 @@ import {
 	getLead,
 	listDeleted,
 	readAllRecords,
-	stageEventsOfLead
+	stageEventsOfLead,
+	writeRecords
 } from './repositories';
+import { emptyRecords } from '../domain/types';
 import { bucketOf } from './blocks';
 import { closeAll, workspaceDb } from './test-util';
 import type { TragtDatabase } from './database';
@@ -301,6 +303,28 @@ describe('bin', () => {
 		const all = await readAllRecords(db);
 		expect(all.activities.map((a) => a.id)).toEqual([act.id]);
 		expect(all.leads).toHaveLength(1);
+	});
+});
+
+describe('rows found by id alone', () => {
+	it('deletes 30 activities of 30 leads without lead hints (packed-id search, then id map)', async () => {
+		const { db, settings } = await workspaceDb();
+		const file = emptyRecords();
+		for (let i = 0; i < 30; i++)
+			file.activities.push({
+				id: 'act-' + i,
+				leadId: 'lead-' + i,
+				repId: settings.meRepId,
+				type: 'call',
+				at: '2026-01-01T00:00:00.000Z',
+				updatedAt: '2026-01-01T00:00:00.000Z'
+			});
+		await writeRecords(db, file, 'merge');
+		const ids = file.activities.map((a) => a.id).reverse();
+		expect(await run(db, deleteRecords('activities', ids))).toBe(30);
+		const all = await readAllRecords(db);
+		expect(all.activities.filter((a) => a.deletedAt)).toHaveLength(30);
+		await expectValidation(run(db, deleteRecords('activities', ['act-0', 'nope'])), 'id');
 	});
 });
 

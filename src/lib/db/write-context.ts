@@ -12,6 +12,7 @@ import type { Activity, RecordListName, StageEvent } from '../domain/types';
 import {
 	activityBlockFromRows,
 	activityRowsOfBlock,
+	blockMayHold,
 	bucketOf,
 	unpackStrings,
 	stageEventBlockFromRows,
@@ -62,6 +63,8 @@ export class WriteContext {
 		stageEvents: new Map()
 	};
 	private readonly scanned: Partial<Record<LogListName, Map<string, number>>> = {};
+	private readonly stored: Partial<Record<LogListName, (ActivityBlock | StageEventBlock)[]>> = {};
+	private readonly lookups: Partial<Record<LogListName, number>> = {};
 	/** False when a bulk write made this transaction too large to undo (history is cleared). */
 	undoable = true;
 	private readonly dirty: Record<LogListName, Set<number>> = {
@@ -245,18 +248,28 @@ export class WriteContext {
 			const row = rows.get(id);
 			if (row) return { bucket, rows, row };
 		}
-		// One scan per transaction: later lookups (a merge of many rows) use the id map.
-		let where = this.scanned[log];
-		if (!where) {
-			where = new Map();
-			const blocks = (await blockTable(this.db, log).toArray()) as (
-				ActivityBlock | StageEventBlock
-			)[];
-			for (const block of blocks)
-				for (const rowId of unpackStrings(block.ids, block.count)) where.set(rowId, block.bucket);
-			this.scanned[log] = where;
+		// The stored blocks are read once per transaction. The first few lookups search their
+		// packed ids (one indexOf per block, nothing decoded); a transaction that looks up many
+		// rows (a merge, a paste) builds an id -> bucket map instead.
+		let stored = this.stored[log];
+		if (!stored) {
+			stored = (await blockTable(this.db, log).toArray()) as (ActivityBlock | StageEventBlock)[];
+			this.stored[log] = stored;
 		}
-		const bucket = where.get(id);
+		let bucket: number | undefined;
+		const lookups = (this.lookups[log] = (this.lookups[log] ?? 0) + 1);
+		if (lookups <= 16) {
+			bucket = stored.find((b) => !this.blocks[log].has(b.bucket) && blockMayHold(b, id))?.bucket;
+		} else {
+			let where = this.scanned[log];
+			if (!where) {
+				where = new Map();
+				for (const block of stored)
+					for (const rowId of unpackStrings(block.ids, block.count)) where.set(rowId, block.bucket);
+				this.scanned[log] = where;
+			}
+			bucket = where.get(id);
+		}
 		if (bucket === undefined || this.blocks[log].has(bucket)) return undefined;
 		const rows = await this.loadBucket(log, bucket);
 		const row = rows.get(id);
