@@ -114,13 +114,8 @@ export function subline(key: KpiKey, r: KpiResult, currency: string): string {
 			});
 		case 'winLoss':
 			return m.dash_sub_winLoss({ won: n(r.winLoss.won), lost: n(r.winLoss.lost) });
-		case 'stageDistribution': {
-			const won = r.stageDistribution.funnel.at(-1);
-			return m.dash_sub_stageDistribution({
-				total: n(r.stageDistribution.total),
-				won: formatPercent(won?.rate ?? null)
-			});
-		}
+		case 'stageDistribution':
+			return m.dash_sub_stageDistribution({ total: n(r.stageDistribution.total) });
 		case 'opportunities':
 			return m.dash_sub_opportunities({
 				rate: formatPercent(r.opportunities.rate),

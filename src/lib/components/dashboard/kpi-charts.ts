@@ -142,7 +142,7 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 				},
 				spec('stages', m.dash_chart_stages(), stageIds.map(ctx.stageName), [
 					{ name: m.dash_count(), data: stageIds.map((id) => d.byStage[id].count) }
-				])
+				], { horizontal: true })
 			];
 		}
 		case 'opportunities': {
@@ -163,7 +163,7 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 				spec('stages', m.dash_kpi_weightedPipeline(), stageIds.map(ctx.stageName), [
 					{ name: m.dash_total(), data: stageIds.map((id) => round(p.byStage[id].total)) },
 					{ name: m.dash_weighted(), data: stageIds.map((id) => round(p.byStage[id].weighted)) }
-				], { format: cur }),
+				], { horizontal: true, format: cur }),
 				spec('projection', m.dash_chart_projection(), months, [
 					{ name: m.dash_weighted(), data: months.map((k) => round(p.projection[k])) }
 				], { format: cur })

@@ -1,0 +1,182 @@
+// The dashboard in Chromium with the demo data loaded through the first-run screen. Every
+// tile's figure must equal what the KPI engine computes in Node from the same deterministic demo
+// file for the same period, zone, clock and filters.
+import type { Page } from '@playwright/test';
+import { generateDemo } from '../../src/lib/demo/generate-demo';
+import { computeKpis, datasetFromRecords } from '../../src/lib/kpi/index';
+import type { KpiResult } from '../../src/lib/kpi/result-types';
+import { presetRange, type PeriodPreset } from '../../src/lib/dashboard/periods';
+import { emptyReason, headline, TILE_SPECS } from '../../src/lib/dashboard/tiles';
+import { expect, test } from './fixtures';
+
+const NOW = '2026-11-27T12:00:00.000Z';
+const TZ = 'Europe/Copenhagen';
+// The overview route of the KPI pages; the lead mounts the same view on `/`.
+const DASH = '/kpi';
+
+const file = generateDemo({ size: 'S', now: NOW, timeZone: TZ });
+const dataset = datasetFromRecords(file, TZ);
+const repId = file.reps[0].id;
+
+function expected(preset: PeriodPreset, reps?: string[]): KpiResult {
+	const now = Date.parse(NOW);
+	return computeKpis(dataset, {
+		...presetRange(preset, now, TZ),
+		now,
+		timeZone: TZ,
+		reps,
+		granularity: 'week',
+		pipelineMode: 'configured'
+	});
+}
+
+test.use({ timezoneId: TZ, locale: 'en-GB' });
+
+async function loadDemo(page: Page) {
+	// The app's clock is the demo's end, so "now" and the demo file match the engine's.
+	await page.clock.setFixedTime(new Date(NOW));
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Try with demo data' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+	// Wait until the demo is stored (the app shows its workspace name).
+	await expect(page.getByText('Demo: Nordic team (S)').first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** Waits until the tiles show fresh figures (not the cache, not a computation under way). */
+async function settled(page: Page, tiles = 13) {
+	await expect(page.locator('[role=status][data-updating]').first()).toHaveAttribute(
+		'data-updating',
+		'false',
+		{ timeout: 30_000 }
+	);
+	await expect(page.locator('article[data-filled="true"]')).toHaveCount(tiles);
+}
+
+async function tileValues(page: Page): Promise<Record<string, string>> {
+	return page.$$eval('article[data-kpi]', (tiles) =>
+		Object.fromEntries(tiles.map((t) => [t.getAttribute('data-kpi'), t.getAttribute('data-value')]))
+	);
+}
+
+function expectTiles(shown: Record<string, string>, r: KpiResult) {
+	for (const { key } of TILE_SPECS) {
+		const want = emptyReason(key, r) ? '' : String(headline(key, r));
+		expect(shown[key], key).toBe(want);
+	}
+}
+
+test('every tile equals the engine; the period and the rep filter change the figures', async ({
+	page
+}) => {
+	await loadDemo(page);
+	await page.goto(`${DASH}?period=last-90-days`);
+	await settled(page);
+	const first = await tileValues(page);
+	const want = expected('last-90-days');
+	expectTiles(first, want);
+	// The formatted figure and the change are there for people too.
+	const winLoss = page.locator('article[data-kpi="winLoss"]');
+	await expect(winLoss).toContainText(`${want.winLoss.won} won · ${want.winLoss.lost} lost`);
+	await expect(winLoss.locator('.visually-hidden')).toHaveText(/previous period/);
+
+	// Another period: new figures, again the engine's.
+	await page.getByRole('combobox').first().selectOption('last-year');
+	await expect(page).toHaveURL(/period=last-year/);
+	await settled(page);
+	const lastYear = await tileValues(page);
+	expectTiles(lastYear, expected('last-year'));
+	expect(lastYear.activities).not.toBe(first.activities);
+
+	// The rep filter: team-wide forecasts drop out, so forecast accuracy moves.
+	await page.getByText('Reps:').click();
+	await page.getByRole('checkbox', { name: file.reps[0].name }).check();
+	await expect(page).toHaveURL(new RegExp(`reps=${repId}`));
+	await settled(page);
+	const filtered = await tileValues(page);
+	expectTiles(filtered, expected('last-year', [repId]));
+	expect(filtered.forecastAccuracy).not.toBe(lastYear.forecastAccuracy);
+
+	// The view lives in the URL and in storage: a reload keeps it.
+	await page.reload();
+	await settled(page);
+	expect(await tileValues(page)).toEqual(filtered);
+	await expect(page.getByRole('combobox').first()).toHaveValue('last-year');
+});
+
+test('a drill-through list holds exactly as many records as the figure counts', async ({
+	page
+}) => {
+	await loadDemo(page);
+	const want = expected('last-90-days');
+	await page.goto(`${DASH}?period=last-90-days`);
+	await settled(page);
+	await page.getByRole('link', { name: 'Win rate' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Win rate' })).toBeVisible();
+	await expect(page).toHaveURL(/\/kpi\/win-loss\?period=last-90-days/);
+	await expect(page.getByTestId('formula')).toContainText(
+		`= ${want.winLoss.won} ÷ (${want.winLoss.won} + ${want.winLoss.lost}) =`
+	);
+
+	const count = page.getByTestId('drill-count');
+	const rows = page.getByTestId('drill-list').locator('li');
+	await expect(count).toHaveAttribute('data-count', String(want.winLoss.won));
+	await expect(rows).toHaveCount(Math.min(50, want.winLoss.won));
+
+	await page.locator('label.part', { hasText: /^\s*Lost/ }).click();
+	await expect(page.getByRole('radio', { name: /^Lost/ })).toBeChecked();
+	await expect(count).toHaveAttribute('data-count', String(want.winLoss.lost));
+	// Pages of 50: show the rest, then every lost deal is listed once.
+	while (await page.getByRole('button', { name: /^Show \d+ more/ }).isVisible()) {
+		await page.getByRole('button', { name: /^Show \d+ more/ }).click();
+	}
+	await expect(rows).toHaveCount(want.winLoss.lost);
+
+	// A lead opens its page.
+	const name = (await rows.first().getByRole('link').textContent())!.trim();
+	await rows.first().getByRole('link').click();
+	await expect(page).toHaveURL(/\/leads\//);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+});
+
+test('charts render on canvas with a table alternative, also at 360 px without sideways scroll', async ({
+	page
+}) => {
+	await loadDemo(page);
+	await page.goto('/kpi/activities?period=last-90-days');
+	await expect(page.locator('figure.chart canvas')).toHaveCount(4, { timeout: 15_000 });
+	await expect(page.getByRole('button', { name: 'Download PNG' }).first()).toBeEnabled();
+	await page.getByText('Data as a table').first().click();
+	await expect(page.locator('figure.chart table').first()).toBeVisible();
+
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const path of [`${DASH}?period=last-90-days`, '/kpi/weighted-pipeline', '/kpi/stage-distribution']) {
+		await page.goto(path);
+		await settled(page, path.startsWith(DASH + '?') ? 13 : 1);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+	await expect(page.locator('figure.chart canvas').first()).toBeVisible();
+});
+
+test('the pipeline page switches to historical probabilities', async ({ page }) => {
+	await loadDemo(page);
+	await page.goto('/kpi/weighted-pipeline?period=last-90-days');
+	await settled(page, 1);
+	const tile = page.locator('article[data-kpi="weightedPipeline"]');
+	const configured = await tile.getAttribute('data-value');
+	await page.getByRole('radio', { name: 'Historical' }).check();
+	await expect(page).toHaveURL(/pipeline=historical/);
+	await settled(page, 1);
+	const now = Date.parse(NOW);
+	const want = computeKpis(dataset, {
+		...presetRange('last-90-days', now, TZ),
+		now,
+		timeZone: TZ,
+		granularity: 'week',
+		pipelineMode: 'historical'
+	});
+	await expect(tile).toHaveAttribute('data-value', String(want.weightedPipeline.weighted));
+	expect(String(want.weightedPipeline.weighted)).not.toBe(configured);
+});
