@@ -21,7 +21,10 @@ import {
 	type StageEvent
 } from '../domain/types';
 
-export const BUCKET_COUNT = 256;
+// 128 buckets: at L a block holds ~7,800 activities (~0.5 MB), small enough to rewrite on an
+// edit in milliseconds, few enough that a cold read is 257 IndexedDB records, not 513 (each
+// large record is its own blob in Chromium and costs ~1 ms to read; ADR 0001).
+export const BUCKET_COUNT = 128;
 /** The bucket of activities that name no lead. */
 export const NO_LEAD_BUCKET = BUCKET_COUNT;
 

@@ -3,6 +3,7 @@
 
 import {
 	activityAt,
+	stageEventAt,
 	columnsToActivities,
 	columnsToStageEvents,
 	type ActivityColumns,
@@ -23,6 +24,7 @@ import {
 	concatActivityBlocks,
 	concatStageEventBlocks,
 	decodeActivityBlock,
+	decodeStageEventBlock,
 	stageEventRowsOfBlock,
 	unpackStrings,
 	type ActivityBlock,
@@ -172,9 +174,16 @@ export async function activitiesOfLead(
 	opts: { includeDeleted?: boolean } = {}
 ): Promise<Activity[]> {
 	const block = await db.activityBlocks.get(bucketOf(leadId));
-	const rows = activityRowsOfBlock(block).filter(
-		(a) => a.leadId === leadId && (opts.includeDeleted || !a.deletedAt)
-	);
+	if (!block) return [];
+	// Decode only this lead's rows: the block holds the whole bucket's.
+	const k = block.leadDict.indexOf(leadId);
+	if (k < 0) return [];
+	const cols = decodeActivityBlock(block);
+	const rows: Activity[] = [];
+	for (let i = 0; i < cols.count; i++) {
+		if (cols.lead[i] !== k || (!opts.includeDeleted && !Number.isNaN(cols.deletedAt[i]))) continue;
+		rows.push(activityAt(cols, i));
+	}
 	return rows.sort((a, b) => instantMs(b.at) - instantMs(a.at) || (a.id < b.id ? 1 : -1));
 }
 
@@ -185,9 +194,15 @@ export async function stageEventsOfLead(
 	opts: { includeDeleted?: boolean } = {}
 ): Promise<StageEvent[]> {
 	const block = await db.stageEventBlocks.get(bucketOf(leadId));
-	const rows = stageEventRowsOfBlock(block).filter(
-		(e) => e.leadId === leadId && (opts.includeDeleted || !e.deletedAt)
-	);
+	if (!block) return [];
+	const k = block.leadDict.indexOf(leadId);
+	if (k < 0) return [];
+	const cols = decodeStageEventBlock(block);
+	const rows: StageEvent[] = [];
+	for (let i = 0; i < cols.count; i++) {
+		if (cols.lead[i] !== k || (!opts.includeDeleted && !Number.isNaN(cols.deletedAt[i]))) continue;
+		rows.push(stageEventAt(cols, i));
+	}
 	return rows.sort((a, b) => instantMs(a.at) - instantMs(b.at) || (a.id < b.id ? -1 : 1));
 }
 

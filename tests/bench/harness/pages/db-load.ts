@@ -187,3 +187,37 @@ export async function profileIndexes() {
 	}
 	return out;
 }
+
+/**
+ * Same activity blocks stored as 257 records or grouped 16 to a record: does the record count
+ * still matter at this size? `write` copies them from the loaded database; `read` reads cold.
+ */
+export async function probeGrouping(step: 'write' | 'read') {
+	const probe = new Dexie('group-probe');
+	probe.version(1).stores({ single: 'bucket', grouped: 'key' });
+	await probe.open();
+	const out: Record<string, number> = {};
+	if (step === 'write') {
+		const db = openDatabase(DB);
+		const blocks = await db.activityBlocks.toArray();
+		db.close();
+		await probe.table('single').clear();
+		await probe.table('grouped').clear();
+		await probe.table('single').bulkPut(blocks);
+		const groups: { key: number; blocks: ActivityBlock[] }[] = [];
+		for (let i = 0; i < blocks.length; i += 16)
+			groups.push({ key: i / 16, blocks: blocks.slice(i, i + 16) });
+		await probe.table('grouped').bulkPut(groups);
+		out.records = blocks.length;
+		out.groups = groups.length;
+	} else {
+		let t0 = performance.now();
+		await probe.table('grouped').toArray();
+		out['grouped 16 per record'] = Math.round(performance.now() - t0);
+		t0 = performance.now();
+		await probe.table('single').toArray();
+		out['one block per record'] = Math.round(performance.now() - t0);
+	}
+	probe.close();
+	return out;
+}
