@@ -25,7 +25,9 @@ import { RECORD_LIST_NAMES, emptyRecords } from '../../domain/types';
 import { nowIso } from '../../domain/time';
 import { compareVersions, diffMerge, type MergeCounts } from '../merge';
 import type { FileProblem } from '../problems';
-import { checkFileSize, parseSharedFile } from '../shared-file';
+import { recordsToCsvTables } from '../csv-export';
+import { filterRecords, type RecordFilter } from '../filter';
+import { checkFileSize, parseSharedFile, serializeSharedFile, toSharedFile } from '../shared-file';
 import {
 	convertTable,
 	type ImportContext,
@@ -270,10 +272,57 @@ export class ImportService {
 		return { rows: RECORD_LIST_NAMES.reduce((n, l) => n + incoming[l].length, 0) };
 	}
 
+	/**
+	 * The shared file of the workspace (or of some reps and/or a period), as text. Run here so
+	 * that reading and serializing a large workspace does not block the page.
+	 */
+	async exportShared(
+		dbName: string,
+		filter: RecordFilter = {},
+		now = nowIso()
+	): Promise<ExportInfo> {
+		const db = this.db(dbName);
+		const [ws, all] = await Promise.all([getWorkspaceSettings(db), readAllRecords(db)]);
+		const timeZone = ws?.timeZone || 'UTC';
+		const filtered = isEmptyFilter(filter) ? all : filterRecords(all, filter, timeZone);
+		const workspace = { name: ws?.name ?? '', currency: ws?.currency ?? 'EUR', timeZone };
+		const text = serializeSharedFile(toSharedFile(filtered, workspace, now));
+		return { text, workspace, counts: countsOf(filtered) };
+	}
+
+	/** One CSV per record list (formula-escaped, with a BOM for spreadsheets). */
+	async exportCsv(
+		dbName: string,
+		filter: RecordFilter = {}
+	): Promise<Record<RecordListName, string>> {
+		const db = this.db(dbName);
+		const [ws, all] = await Promise.all([getWorkspaceSettings(db), readAllRecords(db)]);
+		const filtered = isEmptyFilter(filter)
+			? all
+			: filterRecords(all, filter, ws?.timeZone || 'UTC');
+		return recordsToCsvTables(filtered);
+	}
+
 	close(): void {
 		for (const db of this.#dbs.values()) db.close();
 		this.#dbs.clear();
 	}
+}
+
+export interface ExportInfo {
+	text: string;
+	workspace: Workspace;
+	counts: Record<RecordListName, number>;
+}
+
+function isEmptyFilter(f: RecordFilter): boolean {
+	return !f.repIds && f.from === undefined && f.to === undefined;
+}
+
+function countsOf(r: Records): Record<RecordListName, number> {
+	const out = {} as Record<RecordListName, number>;
+	for (const l of RECORD_LIST_NAMES) out[l] = r[l].length;
+	return out;
 }
 
 /** The incoming records that win over what is held (the merge's writes, nothing else). */
