@@ -149,7 +149,11 @@ test('charts render on canvas with a table alternative, also at 360 px without s
 	await expect(page.locator('figure.chart table').first()).toBeVisible();
 
 	await page.setViewportSize({ width: 360, height: 740 });
-	for (const path of [`${DASH}?period=last-90-days`, '/kpi/weighted-pipeline', '/kpi/stage-distribution']) {
+	for (const path of [
+		`${DASH}?period=last-90-days`,
+		'/kpi/weighted-pipeline',
+		'/kpi/stage-distribution'
+	]) {
 		await page.goto(path);
 		await settled(page, path.startsWith(DASH + '?') ? 13 : 1);
 		const overflow = await page.evaluate(

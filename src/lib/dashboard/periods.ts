@@ -20,8 +20,7 @@ export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 /** A preset, or a custom range of whole days (both dates inclusive, `YYYY-MM-DD`). */
 export type PeriodChoice =
-	| { preset: PeriodPreset }
-	| { preset: 'custom'; start: string; end: string };
+	{ preset: PeriodPreset } | { preset: 'custom'; start: string; end: string };
 
 export interface Range {
 	from: number;

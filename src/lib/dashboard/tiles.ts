@@ -141,7 +141,11 @@ export interface Change {
 const EPSILON = 1e-9;
 
 /** The change against the previous period; null when either period has no figure. */
-export function tileChange(key: KpiKey, current: KpiResult, previous: KpiResult | null): Change | null {
+export function tileChange(
+	key: KpiKey,
+	current: KpiResult,
+	previous: KpiResult | null
+): Change | null {
 	if (!previous) return null;
 	if (emptyReason(key, current) || emptyReason(key, previous)) return null;
 	const a = headline(key, current);

@@ -30,7 +30,12 @@ describe('the view in the URL', () => {
 	it('round-trips presets, custom ranges, reps, granularity and pipeline mode', () => {
 		const views: DashboardView[] = [
 			DEFAULT_VIEW,
-			{ period: { preset: 'last-30-days' }, reps: ['a', 'b'], granularity: 'day', pipelineMode: 'configured' },
+			{
+				period: { preset: 'last-30-days' },
+				reps: ['a', 'b'],
+				granularity: 'day',
+				pipelineMode: 'configured'
+			},
 			{
 				period: { preset: 'custom', start: '2026-01-05', end: '2026-02-28' },
 				reps: ['rep, with comma', 'ø-rep'],
@@ -42,7 +47,11 @@ describe('the view in the URL', () => {
 	});
 
 	it('writes a short, readable query', () => {
-		const v: DashboardView = { ...DEFAULT_VIEW, period: { preset: 'last-30-days' }, reps: ['a', 'b'] };
+		const v: DashboardView = {
+			...DEFAULT_VIEW,
+			period: { preset: 'last-30-days' },
+			reps: ['a', 'b']
+		};
 		expect(decodeURIComponent(viewToParams(v).toString())).toBe('period=last-30-days&reps=a,b');
 	});
 
@@ -85,7 +94,11 @@ describe('URL against localStorage', () => {
 
 	it('falls back to the default when storage is empty or broken', () => {
 		expect(initialView(new URLSearchParams(), memoryStorage())).toEqual(DEFAULT_VIEW);
-		const broken = { getItem: () => { throw new Error('denied'); } } as unknown as Storage;
+		const broken = {
+			getItem: () => {
+				throw new Error('denied');
+			}
+		} as unknown as Storage;
 		expect(initialView(new URLSearchParams(), broken)).toEqual(DEFAULT_VIEW);
 	});
 });

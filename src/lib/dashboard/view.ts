@@ -77,8 +77,12 @@ export function viewFromParams(
 	return {
 		period,
 		reps,
-		granularity: GRANULARITIES.includes(g as Granularity) ? (g as Granularity) : fallback.granularity,
-		pipelineMode: MODES.includes(mode as PipelineMode) ? (mode as PipelineMode) : fallback.pipelineMode
+		granularity: GRANULARITIES.includes(g as Granularity)
+			? (g as Granularity)
+			: fallback.granularity,
+		pipelineMode: MODES.includes(mode as PipelineMode)
+			? (mode as PipelineMode)
+			: fallback.pipelineMode
 	};
 }
 

@@ -49,7 +49,8 @@ export class DashboardState {
 	constructor(options: DashboardOptions) {
 		this.#service = options.service;
 		this.#timeZone = options.timeZone;
-		this.#storage = options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
+		this.#storage =
+			options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
 		this.#now = options.now ?? Date.now;
 		this.view = initialView(options.query ?? new URLSearchParams(), this.#storage);
 		this.kpi = new KpiState(() => this.#service());

@@ -2,42 +2,91 @@
 // through Intl in the chosen locale (src/lib/i18n/format.ts).
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import {
-	EMPTY,
-	formatDuration,
-	formatMoney,
-	formatNumber,
-	formatPercent
-} from '$lib/i18n/format';
+import { EMPTY, formatDuration, formatMoney, formatNumber, formatPercent } from '$lib/i18n/format';
 import type { PeriodPreset } from '$lib/dashboard/periods';
 import { resolve } from '$app/paths';
-import { KPI_SLUGS, type Change, type EmptyReason, type FigureUnit, type TileGroup } from '$lib/dashboard/tiles';
+import {
+	KPI_SLUGS,
+	type Change,
+	type EmptyReason,
+	type FigureUnit,
+	type TileGroup
+} from '$lib/dashboard/tiles';
 import { viewToParams, type DashboardView } from '$lib/dashboard/view';
 import type { Granularity, KpiKey, KpiResult, PipelineMode } from '$lib/kpi/result-types';
 
-export function kpiTitle(key: KpiKey): string {
-	return m[`dash_kpi_${key}`]();
-}
+// Explicit maps, not m[`dash_kpi_${key}`]: a computed access to the messages module keeps
+// every message of the app in this chunk (no tree-shaking), which broke the first-screen budget.
+const KPI_TITLES: Record<KpiKey, () => string> = {
+	salesCycle: m.dash_kpi_salesCycle,
+	winLoss: m.dash_kpi_winLoss,
+	costPerLead: m.dash_kpi_costPerLead,
+	stageDistribution: m.dash_kpi_stageDistribution,
+	activities: m.dash_kpi_activities,
+	opportunities: m.dash_kpi_opportunities,
+	responseTime: m.dash_kpi_responseTime,
+	followUp: m.dash_kpi_followUp,
+	responses: m.dash_kpi_responses,
+	leadOrigin: m.dash_kpi_leadOrigin,
+	forecastAccuracy: m.dash_kpi_forecastAccuracy,
+	weightedPipeline: m.dash_kpi_weightedPipeline,
+	churn: m.dash_kpi_churn
+};
 
-export function groupTitle(group: TileGroup): string {
-	return m[`dash_group_${group}`]();
-}
+const GROUP_TITLES: Record<TileGroup, () => string> = {
+	pipeline: m.dash_group_pipeline,
+	activity: m.dash_group_activity,
+	marketing: m.dash_group_marketing,
+	outcomes: m.dash_group_outcomes
+};
 
-export function emptyText(reason: EmptyReason): string {
-	return m[`dash_empty_${reason}`]();
-}
+const EMPTY_TEXTS: Record<EmptyReason, () => string> = {
+	'no-closed-deals': m['dash_empty_no-closed-deals'],
+	'no-decided-deals': m['dash_empty_no-decided-deals'],
+	'no-leads': m['dash_empty_no-leads'],
+	'no-open-deals': m['dash_empty_no-open-deals'],
+	'no-activities': m['dash_empty_no-activities'],
+	'no-contacts': m['dash_empty_no-contacts'],
+	'no-new-leads': m['dash_empty_no-new-leads'],
+	'no-responses': m['dash_empty_no-responses'],
+	'no-campaigns': m['dash_empty_no-campaigns'],
+	'no-campaign-leads': m['dash_empty_no-campaign-leads'],
+	'no-forecasts': m['dash_empty_no-forecasts'],
+	'no-actuals': m['dash_empty_no-actuals'],
+	'no-customers': m['dash_empty_no-customers']
+};
 
-export function presetLabel(preset: PeriodPreset | 'custom'): string {
-	return m[`dash_period_${preset}`]();
-}
+const PRESET_LABELS: Record<PeriodPreset | 'custom', () => string> = {
+	'this-week': m['dash_period_this-week'],
+	'last-week': m['dash_period_last-week'],
+	'this-month': m['dash_period_this-month'],
+	'last-month': m['dash_period_last-month'],
+	'this-quarter': m['dash_period_this-quarter'],
+	'last-quarter': m['dash_period_last-quarter'],
+	'this-year': m['dash_period_this-year'],
+	'last-year': m['dash_period_last-year'],
+	'last-30-days': m['dash_period_last-30-days'],
+	'last-90-days': m['dash_period_last-90-days'],
+	custom: m.dash_period_custom
+};
 
-export function granularityLabel(g: Granularity): string {
-	return m[`dash_granularity_${g}`]();
-}
+const GRANULARITY_LABELS: Record<Granularity, () => string> = {
+	day: m.dash_granularity_day,
+	week: m.dash_granularity_week,
+	month: m.dash_granularity_month
+};
 
-export function modeLabel(mode: PipelineMode): string {
-	return m[`dash_mode_${mode}`]();
-}
+const MODE_LABELS: Record<PipelineMode, () => string> = {
+	configured: m.dash_mode_configured,
+	historical: m.dash_mode_historical
+};
+
+export const kpiTitle = (key: KpiKey): string => KPI_TITLES[key]();
+export const groupTitle = (group: TileGroup): string => GROUP_TITLES[group]();
+export const emptyText = (reason: EmptyReason): string => EMPTY_TEXTS[reason]();
+export const presetLabel = (preset: PeriodPreset | 'custom'): string => PRESET_LABELS[preset]();
+export const granularityLabel = (g: Granularity): string => GRANULARITY_LABELS[g]();
+export const modeLabel = (mode: PipelineMode): string => MODE_LABELS[mode]();
 
 const wholeMoney = new Map<string, Intl.NumberFormat>();
 
@@ -138,7 +187,10 @@ export function subline(key: KpiKey, r: KpiResult, currency: string): string {
 				unanswered: n(r.responseTime.unanswered)
 			});
 		case 'followUp':
-			return m.dash_sub_followUp({ followed: n(r.followUp.followedUp), total: n(r.followUp.total) });
+			return m.dash_sub_followUp({
+				followed: n(r.followUp.followedUp),
+				total: n(r.followUp.total)
+			});
 		case 'responses':
 			return m.dash_sub_responses({
 				positive: n(r.responses.positive),

@@ -67,7 +67,8 @@ function bars(
 function table(
 	categories: string[],
 	series: Series[],
-	format: (v: number | null) => string | number = (v) => formatNumber(v, { maximumFractionDigits: 2 })
+	format: (v: number | null) => string | number = (v) =>
+		formatNumber(v, { maximumFractionDigits: 2 })
 ) {
 	return {
 		columns: ['', ...series.map((s) => s.name)],
@@ -82,7 +83,12 @@ function spec(
 	series: Series[],
 	opts: Parameters<typeof bars>[2] & { format?: (v: number | null) => string | number } = {}
 ): ChartSpec {
-	return { id, title, options: bars(categories, series, opts), ...table(categories, series, opts.format) };
+	return {
+		id,
+		title,
+		options: bars(categories, series, opts),
+		...table(categories, series, opts.format)
+	};
 }
 
 function sortedKeys(o: Record<string, unknown>): string[] {
@@ -98,18 +104,27 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 			const cats = [m.dash_total(), m.dash_won(), m.dash_lost()];
 			const rows = [s, s.won, s.lost];
 			return [
-				spec('cycle', m.dash_chart_cycle(), cats, [
-					{ name: m.dash_mean(), data: rows.map((x) => round(x.meanDays, 1)) },
-					{ name: m.dash_median(), data: rows.map((x) => round(x.medianDays, 1)) }
-				], { format: (v) => formatDuration(v, 'day') })
+				spec(
+					'cycle',
+					m.dash_chart_cycle(),
+					cats,
+					[
+						{ name: m.dash_mean(), data: rows.map((x) => round(x.meanDays, 1)) },
+						{ name: m.dash_median(), data: rows.map((x) => round(x.medianDays, 1)) }
+					],
+					{ format: (v) => formatDuration(v, 'day') }
+				)
 			];
 		}
 		case 'winLoss': {
 			const w = r.winLoss;
 			return [
-				spec('outcome', m.dash_chart_outcome(), [m.dash_won(), m.dash_lost()], [
-					{ name: m.dash_count(), data: [w.won, w.lost] }
-				])
+				spec(
+					'outcome',
+					m.dash_chart_outcome(),
+					[m.dash_won(), m.dash_lost()],
+					[{ name: m.dash_count(), data: [w.won, w.lost] }]
+				)
 			];
 		}
 		case 'stageDistribution': {
@@ -140,9 +155,13 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 					columns: [m.dash_stage(), m.dash_reached(), m.dash_rate()],
 					rows: funnelRows
 				},
-				spec('stages', m.dash_chart_stages(), stageIds.map(ctx.stageName), [
-					{ name: m.dash_count(), data: stageIds.map((id) => d.byStage[id].count) }
-				], { horizontal: true })
+				spec(
+					'stages',
+					m.dash_chart_stages(),
+					stageIds.map(ctx.stageName),
+					[{ name: m.dash_count(), data: stageIds.map((id) => d.byStage[id].count) }],
+					{ horizontal: true }
+				)
 			];
 		}
 		case 'opportunities': {
@@ -160,13 +179,23 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 			const stageIds = sortedStageIds(p.byStage, ctx);
 			const months = sortedKeys(p.projection);
 			return [
-				spec('stages', m.dash_kpi_weightedPipeline(), stageIds.map(ctx.stageName), [
-					{ name: m.dash_total(), data: stageIds.map((id) => round(p.byStage[id].total)) },
-					{ name: m.dash_weighted(), data: stageIds.map((id) => round(p.byStage[id].weighted)) }
-				], { horizontal: true, format: cur }),
-				spec('projection', m.dash_chart_projection(), months, [
-					{ name: m.dash_weighted(), data: months.map((k) => round(p.projection[k])) }
-				], { format: cur })
+				spec(
+					'stages',
+					m.dash_kpi_weightedPipeline(),
+					stageIds.map(ctx.stageName),
+					[
+						{ name: m.dash_total(), data: stageIds.map((id) => round(p.byStage[id].total)) },
+						{ name: m.dash_weighted(), data: stageIds.map((id) => round(p.byStage[id].weighted)) }
+					],
+					{ horizontal: true, format: cur }
+				),
+				spec(
+					'projection',
+					m.dash_chart_projection(),
+					months,
+					[{ name: m.dash_weighted(), data: months.map((k) => round(p.projection[k])) }],
+					{ format: cur }
+				)
 			];
 		}
 		case 'activities': {
@@ -180,15 +209,23 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 				)
 			);
 			return [
-				spec('series', m.dash_chart_series(), buckets, [
-					{ name: m.dash_kpi_activities(), data: buckets.map((b) => a.series[b]) }
-				], { line: true }),
+				spec(
+					'series',
+					m.dash_chart_series(),
+					buckets,
+					[{ name: m.dash_kpi_activities(), data: buckets.map((b) => a.series[b]) }],
+					{ line: true }
+				),
 				spec('by-type', m.dash_kpi_activities(), ACTIVITY_TYPES.map(activityTypeLabel), [
 					{ name: m.dash_count(), data: ACTIVITY_TYPES.map((t) => a.byType[t]) }
 				]),
-				spec('by-rep', m.dash_chart_by_rep(), reps.map(ctx.repName), [
-					{ name: m.dash_count(), data: reps.map((id) => a.byRep[id]) }
-				], { horizontal: true }),
+				spec(
+					'by-rep',
+					m.dash_chart_by_rep(),
+					reps.map(ctx.repName),
+					[{ name: m.dash_count(), data: reps.map((id) => a.byRep[id]) }],
+					{ horizontal: true }
+				),
 				spec('seasonality', m.dash_chart_seasonality(), monthNames, [
 					{ name: m.dash_count(), data: months.map((mo) => a.seasonality[mo] ?? 0) }
 				])
@@ -198,30 +235,46 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 			const reps = sortedKeys(r.responseTime.byRep);
 			const x = r.responseTime.byRep;
 			return [
-				spec('by-rep', m.dash_chart_by_rep(), reps.map(ctx.repName), [
-					{ name: m.dash_mean(), data: reps.map((id) => round(x[id].meanHours, 1)) },
-					{ name: m.dash_median(), data: reps.map((id) => round(x[id].medianHours, 1)) }
-				], { horizontal: true, format: (v) => formatDuration(v, 'hour') })
+				spec(
+					'by-rep',
+					m.dash_chart_by_rep(),
+					reps.map(ctx.repName),
+					[
+						{ name: m.dash_mean(), data: reps.map((id) => round(x[id].meanHours, 1)) },
+						{ name: m.dash_median(), data: reps.map((id) => round(x[id].medianHours, 1)) }
+					],
+					{ horizontal: true, format: (v) => formatDuration(v, 'hour') }
+				)
 			];
 		}
 		case 'followUp': {
 			const x = r.followUp.byRep;
 			const reps = sortedKeys(x);
 			return [
-				spec('by-rep', m.dash_chart_by_rep(), reps.map(ctx.repName), [
-					{ name: m.dash_rate(), data: reps.map((id) => round(x[id].rate, 4)) }
-				], { horizontal: true, percent: true, format: pct })
+				spec(
+					'by-rep',
+					m.dash_chart_by_rep(),
+					reps.map(ctx.repName),
+					[{ name: m.dash_rate(), data: reps.map((id) => round(x[id].rate, 4)) }],
+					{ horizontal: true, percent: true, format: pct }
+				)
 			];
 		}
 		case 'responses': {
 			const x = r.responses.byRep;
 			const reps = sortedKeys(x);
 			return [
-				spec('by-rep', m.dash_chart_by_rep(), reps.map(ctx.repName), [
-					{ name: m.dash_positive(), data: reps.map((id) => x[id].positive), stack: 'r' },
-					{ name: m.dash_negative(), data: reps.map((id) => x[id].negative), stack: 'r' },
-					{ name: m.dash_neutral(), data: reps.map((id) => x[id].neutral), stack: 'r' }
-				], { horizontal: true })
+				spec(
+					'by-rep',
+					m.dash_chart_by_rep(),
+					reps.map(ctx.repName),
+					[
+						{ name: m.dash_positive(), data: reps.map((id) => x[id].positive), stack: 'r' },
+						{ name: m.dash_negative(), data: reps.map((id) => x[id].negative), stack: 'r' },
+						{ name: m.dash_neutral(), data: reps.map((id) => x[id].neutral), stack: 'r' }
+					],
+					{ horizontal: true }
+				)
 			];
 		}
 		case 'leadOrigin': {
@@ -238,32 +291,44 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 			const rows = r.forecastAccuracy.rows;
 			const cats = rows.map((f) => `${f.period} ${f.repId ? ctx.repName(f.repId) : m.dash_team()}`);
 			return [
-				spec('forecast', m.dash_chart_forecast(), cats, [
-					{ name: m.dash_forecast(), data: rows.map((f) => f.amount) },
-					{ name: m.dash_actual(), data: rows.map((f) => f.actual) }
-				], { format: cur })
+				spec(
+					'forecast',
+					m.dash_chart_forecast(),
+					cats,
+					[
+						{ name: m.dash_forecast(), data: rows.map((f) => f.amount) },
+						{ name: m.dash_actual(), data: rows.map((f) => f.actual) }
+					],
+					{ format: cur }
+				)
 			];
 		}
 		case 'churn': {
 			const c = r.churn;
 			return [
-				spec('customers', m.dash_chart_churn(), [
-					m.dash_at_start(),
-					m.dash_churned(),
-					m.dash_new(),
-					m.dash_active_end()
-				], [{ name: m.dash_count(), data: [c.atStart, c.churned, c.new, c.activeAtEnd] }])
+				spec(
+					'customers',
+					m.dash_chart_churn(),
+					[m.dash_at_start(), m.dash_churned(), m.dash_new(), m.dash_active_end()],
+					[{ name: m.dash_count(), data: [c.atStart, c.churned, c.new, c.activeAtEnd] }]
+				)
 			];
 		}
 		case 'costPerLead': {
 			const ids = r.costPerLead.campaigns;
 			const b = r.costPerLead.byCampaign;
 			return [
-				spec('campaigns', m.dash_chart_campaigns(), ids.map(ctx.campaignName), [
-					{ name: m.dash_cpl(), data: ids.map((id) => round(b[id].cpl)) },
-					{ name: m.dash_cpo(), data: ids.map((id) => round(b[id].costPerOpportunity)) },
-					{ name: m.dash_cpw(), data: ids.map((id) => round(b[id].costPerWon)) }
-				], { horizontal: true, format: cur })
+				spec(
+					'campaigns',
+					m.dash_chart_campaigns(),
+					ids.map(ctx.campaignName),
+					[
+						{ name: m.dash_cpl(), data: ids.map((id) => round(b[id].cpl)) },
+						{ name: m.dash_cpo(), data: ids.map((id) => round(b[id].costPerOpportunity)) },
+						{ name: m.dash_cpw(), data: ids.map((id) => round(b[id].costPerWon)) }
+					],
+					{ horizontal: true, format: cur }
+				)
 			];
 		}
 	}
