@@ -1,0 +1,93 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+// The offline app: every file of this build (lazy chunks such as ECharts and the grid included),
+// the static files and the SPA shell are cached under one cache per version at install. Pages
+// and assets come from that cache first, so after one visit the whole app runs with no network.
+//
+// Updates: a new build installs beside the running one and waits. It takes over only when the
+// person clicks "Reload" (the page posts SKIP_WAITING through workbox-window), so an open tab
+// keeps being served its own version's chunks until then. Activation deletes older caches.
+import { base, build, files, prerendered, version } from '$service-worker';
+import { cacheNameFor, isOwnCache, precacheList, SKIP_WAITING } from './lib/pwa/precache';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = cacheNameFor(version);
+const SHELL = base + '/';
+const ASSETS = precacheList({ build, files, prerendered, shell: SHELL });
+const ASSET_SET = new Set(ASSETS);
+
+sw.addEventListener('install', (event) => {
+	// No skipWaiting here: the new version waits until the person chooses to reload.
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			// 'reload' bypasses the HTTP cache: the shell is served with no-cache, and a stale
+			// copy from the browser's cache would pair the old shell with the new chunks.
+			await cache.addAll(ASSETS.map((url) => new Request(url, { cache: 'reload' })));
+		})()
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) {
+				if (key !== CACHE && isOwnCache(key)) await caches.delete(key);
+			}
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === SKIP_WAITING) void sw.skipWaiting();
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	// version.json must come from the network: SvelteKit compares it to notice a new deploy.
+	if (url.pathname.endsWith('/_app/version.json')) return;
+
+	if (request.mode === 'navigate') {
+		event.respondWith(navigate(request));
+		return;
+	}
+	if (ASSET_SET.has(url.pathname)) {
+		event.respondWith(fromCache(url.pathname, request));
+	}
+	// Anything else (nothing the app needs) goes to the network as usual.
+});
+
+/** Every route is the same SPA shell, served from this version's cache (offline included). */
+async function navigate(request: Request): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	const url = new URL(request.url);
+	// A real file (e.g. /manifest.webmanifest opened directly) is served as itself.
+	if (ASSET_SET.has(url.pathname) && url.pathname !== SHELL) {
+		return (await cache.match(url.pathname)) ?? fetch(request);
+	}
+	// The cached shell belongs to this worker's version: serving a newer shell from the network
+	// would load chunks this cache does not hold, so the shell always comes from the cache while
+	// it is there. Updates arrive through the waiting worker, not through the shell.
+	const cached = await cache.match(SHELL);
+	if (cached) return cached;
+	try {
+		return await fetch(request);
+	} catch {
+		return new Response('Offline', { status: 503, headers: { 'content-type': 'text/plain' } });
+	}
+}
+
+async function fromCache(path: string, request: Request): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	const cached = await cache.match(path);
+	if (cached) return cached;
+	// Not cached (the cache was cleared by the browser): fetch it and keep it for next time.
+	const response = await fetch(request);
+	if (response.ok) await cache.put(path, response.clone());
+	return response;
+}
