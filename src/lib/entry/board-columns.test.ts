@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Lead, Stage } from '../domain/types';
+import { buildBoard, visibleWindow } from './board-columns';
+
+const T = '2026-11-01T00:00:00Z';
+function stage(id: string, order: number, kind: Stage['kind'], probability: number): Stage {
+	return { id, name: id, order, kind, probability, qualified: false, updatedAt: T };
+}
+function lead(id: string, stageId: string, value?: number, extra: Partial<Lead> = {}): Lead {
+	return {
+		id,
+		name: id,
+		ownerId: 'r1',
+		origin: 'sales',
+		createdAt: T,
+		stageId,
+		updatedAt: T,
+		...(value === undefined ? {} : { value }),
+		...extra
+	};
+}
+
+const stages = [
+	stage('lost', 9, 'lost', 0),
+	stage('won', 8, 'won', 1),
+	stage('proposal', 3, 'open', 0.5),
+	stage('lead', 1, 'open', 0.1),
+	{ ...stage('old', 2, 'open', 0.2), deletedAt: T }
+];
+
+describe('buildBoard', () => {
+	it('orders open stages by order, then won, then lost, without deleted stages', () => {
+		const cols = buildBoard([], stages, { repId: '', campaignId: '' });
+		expect(cols.map((c) => c.stage.id)).toEqual(['lead', 'proposal', 'won', 'lost']);
+		expect(cols.every((c) => c.count === 0 && c.total === 0)).toBe(true);
+	});
+
+	it('counts, sums and weights each column (a missing value counts as 0)', () => {
+		const leads = [
+			lead('a', 'proposal', 1000),
+			lead('b', 'proposal', 3000),
+			lead('c', 'proposal'),
+			lead('d', 'lead', 200),
+			lead('e', 'won', 500),
+			lead('f', 'proposal', 9999, { deletedAt: T })
+		];
+		const cols = buildBoard(leads, stages, { repId: '', campaignId: '' });
+		const proposal = cols.find((c) => c.stage.id === 'proposal')!;
+		expect(proposal.count).toBe(3);
+		expect(proposal.total).toBe(4000);
+		expect(proposal.weighted).toBe(2000);
+		// Highest value first.
+		expect(proposal.leads.map((l) => l.id)).toEqual(['b', 'a', 'c']);
+		const first = cols.find((c) => c.stage.id === 'lead')!;
+		expect(first.weighted).toBeCloseTo(20);
+		expect(cols.find((c) => c.stage.id === 'won')!.weighted).toBe(500);
+	});
+
+	it('filters by rep and by campaign', () => {
+		const leads = [
+			lead('a', 'lead', 1, { ownerId: 'r1', campaignId: 'c1' }),
+			lead('b', 'lead', 2, { ownerId: 'r2', campaignId: 'c1' }),
+			lead('c', 'lead', 4, { ownerId: 'r2' })
+		];
+		const count = (repId: string, campaignId: string) =>
+			buildBoard(leads, stages, { repId, campaignId })[0].total;
+		expect(count('', '')).toBe(7);
+		expect(count('r2', '')).toBe(6);
+		expect(count('', 'c1')).toBe(3);
+		expect(count('r2', 'c1')).toBe(2);
+	});
+});
+
+describe('visibleWindow', () => {
+	it('renders only the rows in view plus the overscan', () => {
+		// 5000 cards of 80 px, scrolled to 8000 px in a 400 px column: rows 100..105 in view.
+		expect(visibleWindow(5000, 8000, 400, 80, 2)).toEqual({ start: 98, end: 107 });
+		expect(visibleWindow(3, 0, 400, 80, 2)).toEqual({ start: 0, end: 3 });
+		expect(visibleWindow(0, 0, 400, 80)).toEqual({ start: 0, end: 0 });
+	});
+});

@@ -1,0 +1,27 @@
+// The pipeline board's state: the filters and the columns built from the live leads and
+// stages. Moves go through the stage-move dialogs (which run the moveLead command).
+import { buildBoard, type BoardColumn } from '$lib/entry/board-columns';
+import type { AppState } from './app-state.svelte';
+
+export class BoardState {
+	repId = $state('');
+	campaignId = $state('');
+	readonly leads;
+	readonly lookups;
+
+	constructor(app: AppState) {
+		this.leads = app.liveLeads();
+		this.lookups = app.liveLookups();
+	}
+
+	get ready(): boolean {
+		return !!this.leads.current && !!this.lookups.current;
+	}
+
+	columns: BoardColumn[] = $derived.by(() =>
+		buildBoard(this.leads.current ?? [], this.lookups.current?.stages ?? [], {
+			repId: this.repId,
+			campaignId: this.campaignId
+		})
+	);
+}
