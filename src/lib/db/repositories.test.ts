@@ -21,6 +21,7 @@ import {
 	writeRecords
 } from './repositories';
 import { closeAll, freshDb, workspaceDb } from './test-util';
+import { CHANGE_LOG_KEEP } from './write-context';
 
 afterEach(closeAll);
 
@@ -362,6 +363,20 @@ describe('change tracking', () => {
 		await new Promise((r) => setTimeout(r, 20));
 		ch.close();
 		expect(got).toEqual([start + 1, start + 2, start + 3, start + 4]);
+	});
+
+	it('a reader older than the kept change log re-reads everything', async () => {
+		const db = freshDb();
+		const row = { at: 0, full: false, entities: {}, activityBuckets: [1], stageEventBuckets: [] };
+		await db.changes.bulkAdd(Array.from({ length: CHANGE_LOG_KEEP + 10 }, () => ({ ...row })));
+		// The next commit prunes the log down to the last CHANGE_LOG_KEEP entries.
+		await writeRecords(db, emptyRecords(), 'merge');
+		const last = (await readChangesSince(db, 0)).seq;
+		expect(last).toBe(CHANGE_LOG_KEEP + 11);
+		expect(await db.changes.count()).toBeLessThanOrEqual(CHANGE_LOG_KEEP + 1);
+		expect((await readChangesSince(db, 5)).full).toBe(true);
+		const recent = await readChangesSince(db, last - 2);
+		expect(recent.seq).toBe(last);
 	});
 
 	it('stamps lastChangeAt on data writes but not on settings edits', async () => {
