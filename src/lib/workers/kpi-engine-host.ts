@@ -4,7 +4,7 @@
 import type { ActivityBlock, StageEventBlock } from '../db/blocks';
 import { concatActivityBlocks, concatStageEventBlocks } from '../db/blocks';
 import { ENTITY_LIST_NAMES, type EntityListName, type TragtDatabase } from '../db/database';
-import { getWorkspaceSettings, readChangesSince } from '../db/repositories';
+import { getWorkspaceSettings, readChangesSince, readEntityRows } from '../db/repositories';
 import { buildDataset, computeKpis, kpiRecords, type KpiDataset } from '../kpi/index';
 import type { KpiKey, KpiOptions } from '../kpi/result-types';
 import type { KpiRequest, KpiResponse, KpiTimings } from './kpi-protocol';
@@ -107,28 +107,27 @@ export class KpiEngineHost {
 
 	private async readEverything(): Promise<void> {
 		const db = this.db;
-		await db.transaction(
-			'r',
-			[...ENTITY_LIST_NAMES.map((l) => db.table(l)), db.activityBlocks, db.stageEventBlocks, db.changes, db.settings],
-			async () => {
-				const [lists, act, ev, last, ws] = await Promise.all([
-					Promise.all(ENTITY_LIST_NAMES.map((l) => db.table(l).toArray())),
-					db.activityBlocks.toArray(),
-					db.stageEventBlocks.toArray(),
-					db.changes.orderBy('seq').last(),
-					getWorkspaceSettings(db)
-				]);
-				const entities = {} as EntityMaps;
-				ENTITY_LIST_NAMES.forEach((l, i) => {
-					entities[l] = new Map((lists[i] as { id: string }[]).map((r) => [r.id, r]));
-				});
-				this.entities = entities;
-				this.activityBlocks = new Map(act.map((b) => [b.bucket, b]));
-				this.stageEventBlocks = new Map(ev.map((b) => [b.bucket, b]));
-				this.seq = last?.seq ?? 0;
-				this.timeZone = ws?.timeZone || 'UTC';
-			}
-		);
+		// The entity rows come through readEntityRows (leads and customers from their JSON
+		// chunks: a few dozen records instead of 100k); the logs as raw blocks, kept per bucket so
+		// a later refresh replaces only the buckets that changed.
+		// The change counter is read BEFORE the data: a write landing in between is then re-read
+		// by the next refresh (harmless), never missed.
+		const last = await db.changes.orderBy('seq').last();
+		const [entityRows, act, ev, ws] = await Promise.all([
+			readEntityRows(db),
+			db.activityBlocks.toArray(),
+			db.stageEventBlocks.toArray(),
+			getWorkspaceSettings(db)
+		]);
+		const entities = {} as EntityMaps;
+		for (const l of ENTITY_LIST_NAMES) {
+			entities[l] = new Map((entityRows[l] as { id: string }[]).map((r) => [r.id, r]));
+		}
+		this.entities = entities;
+		this.activityBlocks = new Map(act.map((b) => [b.bucket, b]));
+		this.stageEventBlocks = new Map(ev.map((b) => [b.bucket, b]));
+		this.seq = last?.seq ?? 0;
+		this.timeZone = ws?.timeZone || 'UTC';
 		this.rebuild();
 	}
 
