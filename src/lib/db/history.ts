@@ -5,6 +5,7 @@
 
 import type { Command, CommandLabel } from './commands';
 import type { TragtDatabase } from './database';
+import { nowIso } from '../domain/time';
 import { runWrite, type RowChange, type WriteContext } from './write-context';
 
 export interface HistoryStep {
@@ -18,7 +19,9 @@ async function apply(ctx: WriteContext, changes: RowChange[], side: 'before' | '
 		const image = c[side];
 		const other = side === 'before' ? c.after : c.before;
 		const hint = other?.leadId as string | null | undefined;
-		if (image) await ctx.put(c.list, image, { leadHints: [hint] });
+		// An undo or redo is a new change to the data: it gets a fresh `updatedAt`, so that in a
+		// teammate's merge it wins over the edit it reverts (the old stamp would lose to it).
+		if (image) await ctx.put(c.list, { ...image, updatedAt: nowIso() }, { leadHints: [hint] });
 		else await ctx.remove(c.list, c.id, hint);
 	}
 }
