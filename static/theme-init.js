@@ -4,6 +4,6 @@
 try {
 	var t = localStorage.getItem('tragt.theme');
 	if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t;
-} catch (e) {
+} catch {
 	// Storage blocked: the system theme applies.
 }
