@@ -32,7 +32,7 @@ for (const name of args.files) {
 	const r = parseSharedFile(text, name);
 	if (r.ok) {
 		files.push(r.file);
-		for (const w of r.warnings) process.stderr.write(`${name}: warning: ${w}\n`);
+		for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`); // w names the file
 	} else {
 		for (const p of r.problems) problems.push(formatProblem(p));
 	}
