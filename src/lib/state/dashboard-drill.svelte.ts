@@ -1,3 +1,5 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- the Sets and Maps here are local lookups,
+   never state. */
 // Drill-through: the records behind one figure. The worker names them (ids, in record order);
 // this class turns the ids into rows a person can read and open, a page at a time.
 import { activityRowsOfBlock } from '../db/blocks';

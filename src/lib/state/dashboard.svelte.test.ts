@@ -26,8 +26,8 @@ function fakeService(total = 7) {
 		compute: vi.fn(async (request: KpiRequest): Promise<KpiResponse> => {
 			calls.push(request);
 			return {
-				result: resultWith({ activities: { total } }),
-				previous: resultWith({ activities: { total: 1 } }),
+				// The previous period (the second call) has 1 activity.
+				result: resultWith({ activities: { total: calls.length === 1 ? total : 1 } }),
 				seq: 1,
 				timings: { refresh: 'cached', refreshMs: 0, computeMs: 1 }
 			};
@@ -57,8 +57,13 @@ describe('DashboardState', () => {
 			to: Date.parse('2026-11-27T23:00:00Z'),
 			now: NOW,
 			timeZone: 'Europe/Copenhagen',
-			reps: ['r1', 'r2'],
-			withPrevious: true
+			reps: ['r1', 'r2']
+		});
+		// Then the 30 days before, for the change lines.
+		expect(calls[1]).toMatchObject({
+			from: Date.parse('2026-09-28T23:00:00Z'),
+			to: Date.parse('2026-10-28T23:00:00Z'),
+			reps: ['r1', 'r2']
 		});
 		expect(dash.result?.activities.total).toBe(7);
 		expect(dash.previous?.activities.total).toBe(1);
@@ -94,7 +99,7 @@ describe('DashboardState', () => {
 		const dash = state(memoryStorage(), service, 'period=last-week');
 		expect(await dash.records('winLoss', 'won')).toEqual(['a', 'b']);
 		const [request, kpi, part] = vi.mocked(service.records).mock.calls[0];
-		expect(request.withPrevious).toBe(false);
+		expect(request.withPrevious).toBeFalsy();
 		expect([kpi, part]).toEqual(['winLoss', 'won']);
 	});
 });

@@ -40,11 +40,17 @@ export class DashboardState {
 	readonly kpi: KpiState;
 	/** The shown figures come from the cache of an earlier visit, not from this computation. */
 	fromCache = $state(false);
+	/** The previous period's figures (for the change lines); asked for after the figures. */
+	previous = $state.raw<KpiResult | null>(null);
+	/** The figures are in, the previous period's are still being computed. */
+	previousPending = $state(false);
 
 	#service: () => DashboardService;
 	#timeZone: () => string;
 	#storage: Storage | undefined;
 	#now: () => number;
+	/** The cache key the shown `previous` belongs to. */
+	#previousKey = '';
 
 	constructor(options: DashboardOptions) {
 		this.#service = options.service;
@@ -52,6 +58,7 @@ export class DashboardState {
 		this.#storage =
 			options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
 		this.#now = options.now ?? Date.now;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never mutated
 		this.view = initialView(options.query ?? new URLSearchParams(), this.#storage);
 		this.kpi = new KpiState(() => this.#service());
 		this.#showCached();
@@ -75,10 +82,6 @@ export class DashboardState {
 		return this.kpi.result;
 	}
 
-	get previous(): KpiResult | null {
-		return this.kpi.previous;
-	}
-
 	/** Computing, or showing cached figures that a computation will replace. */
 	get updating(): boolean {
 		return this.kpi.loading || this.fromCache;
@@ -97,7 +100,6 @@ export class DashboardState {
 			reps: v.reps.length ? [...v.reps] : undefined,
 			granularity: v.granularity,
 			pipelineMode: v.pipelineMode,
-			withPrevious: true,
 			...overrides
 		};
 	}
@@ -111,33 +113,56 @@ export class DashboardState {
 		void this.load();
 	}
 
+	/**
+	 * Two worker calls: the period first (the tiles fill as soon as it is in), then the period of
+	 * equal length before it (the change lines). One call with withPrevious would make every
+	 * figure wait for both computations.
+	 */
 	async load(): Promise<void> {
 		const request = this.request();
 		if (!request) return;
 		const key = this.#cacheKey();
 		await this.kpi.load(request);
 		// Only the answer to the view still shown may land in the cache or clear the mark.
-		if (this.kpi.request !== request || this.kpi.error) return;
+		if (this.kpi.request !== request || this.kpi.error || !this.kpi.result) return;
+		const result = this.kpi.result;
 		this.fromCache = false;
-		if (this.kpi.result) this.#writeCache(key, this.kpi.result, this.kpi.previous);
+		// A comparison with another view's previous period would be wrong; none is better.
+		if (this.#previousKey !== key) this.previous = null;
+		this.previousPending = true;
+		const before = previousRange(request);
+		let previous: KpiResult;
+		try {
+			previous = (await this.#service().compute({ ...request, ...before })).result;
+		} catch {
+			// The figures stand on their own; only the change lines go without a comparison.
+			if (this.kpi.request === request) this.previousPending = false;
+			return;
+		}
+		if (this.kpi.request !== request) return;
+		this.previous = previous;
+		this.#previousKey = key;
+		this.previousPending = false;
+		this.#writeCache(key, result, previous);
 	}
 
 	/** Ids of the records behind a figure (drill-through). */
 	records(kpi: KpiKey, part?: string): Promise<string[]> {
-		const request = this.request({ withPrevious: false });
+		const request = this.request();
 		if (!request) return Promise.resolve([]);
 		return this.#service().records(request, kpi, part);
 	}
 
 	/** The same view restricted to one rep (the per-rep tables of the KPI pages). */
 	async computeForRep(repId: string): Promise<KpiResult | null> {
-		const request = this.request({ reps: [repId], withPrevious: false });
+		const request = this.request({ reps: [repId] });
 		if (!request) return null;
 		return (await this.#service().compute(request)).result;
 	}
 
 	// The key names the view, the zone and the day: "this week" is another range tomorrow.
 	#cacheKey(): string {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off conversion
 		const day = new Date(this.#now()).toISOString().slice(0, 10);
 		return `${viewKey(this.view)}|${this.#timeZone()}|${day}`;
 	}
@@ -171,7 +196,8 @@ export class DashboardState {
 		const hit = this.#readCache().find((e) => e.key === this.#cacheKey());
 		if (!hit) return;
 		this.kpi.result = hit.result;
-		this.kpi.previous = hit.previous;
+		this.previous = hit.previous;
+		this.#previousKey = hit.key;
 		this.fromCache = true;
 	}
 }

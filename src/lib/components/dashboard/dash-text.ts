@@ -4,15 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { EMPTY, formatDuration, formatMoney, formatNumber, formatPercent } from '$lib/i18n/format';
 import type { PeriodPreset } from '$lib/dashboard/periods';
-import { resolve } from '$app/paths';
-import {
-	KPI_SLUGS,
-	type Change,
-	type EmptyReason,
-	type FigureUnit,
-	type TileGroup
-} from '$lib/dashboard/tiles';
-import { viewToParams, type DashboardView } from '$lib/dashboard/view';
+import type { Change, EmptyReason, FigureUnit, TileGroup } from '$lib/dashboard/tiles';
 import type { Granularity, KpiKey, KpiResult, PipelineMode } from '$lib/kpi/result-types';
 
 // Explicit maps, not m[`dash_kpi_${key}`]: a computed access to the messages module keeps
@@ -221,9 +213,4 @@ export function subline(key: KpiKey, r: KpiResult, currency: string): string {
 				new: n(r.churn.new)
 			});
 	}
-}
-
-/** The KPI page of `key` for the same view (the query carries period, reps and the rest). */
-export function kpiHref(key: KpiKey, view: DashboardView): string {
-	return `${resolve('/kpi/[key]', { key: KPI_SLUGS[key] })}?${viewToParams(view)}`;
 }

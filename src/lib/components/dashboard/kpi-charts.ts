@@ -288,20 +288,31 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 			];
 		}
 		case 'forecastAccuracy': {
-			const rows = r.forecastAccuracy.rows;
-			const cats = rows.map((f) => `${f.period} ${f.repId ? ctx.repName(f.repId) : m.dash_team()}`);
-			return [
-				spec(
-					'forecast',
-					m.dash_chart_forecast(),
-					cats,
-					[
-						{ name: m.dash_forecast(), data: rows.map((f) => f.amount) },
-						{ name: m.dash_actual(), data: rows.map((f) => f.actual) }
-					],
-					{ format: cur }
-				)
-			];
+			const f = r.forecastAccuracy;
+			const cats = f.rows.map(
+				(row) => `${row.period} ${row.repId ? ctx.repName(row.repId) : m.dash_team()}`
+			);
+			const chart = spec(
+				'forecast',
+				m.dash_chart_forecast(),
+				cats,
+				[
+					{ name: m.dash_forecast(), data: f.rows.map((row) => row.amount) },
+					{ name: m.dash_actual(), data: f.rows.map((row) => row.actual) }
+				],
+				{ format: cur }
+			);
+			// The table also gives each forecast's error and accuracy, and the overall figures.
+			chart.columns = [...chart.columns, m.dash_error_col(), m.dash_accuracy()];
+			chart.rows = f.rows.map((row, i) => [...chart.rows[i], cur(row.error), pct(row.accuracy)]);
+			chart.rows.push([
+				m.dash_total(),
+				cur(f.amount),
+				cur(f.actual),
+				cur(f.amount - f.actual),
+				pct(f.accuracy)
+			]);
+			return [chart];
 		}
 		case 'churn': {
 			const c = r.churn;
@@ -317,19 +328,33 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 		case 'costPerLead': {
 			const ids = r.costPerLead.campaigns;
 			const b = r.costPerLead.byCampaign;
-			return [
-				spec(
-					'campaigns',
-					m.dash_chart_campaigns(),
-					ids.map(ctx.campaignName),
-					[
-						{ name: m.dash_cpl(), data: ids.map((id) => round(b[id].cpl)) },
-						{ name: m.dash_cpo(), data: ids.map((id) => round(b[id].costPerOpportunity)) },
-						{ name: m.dash_cpw(), data: ids.map((id) => round(b[id].costPerWon)) }
-					],
-					{ horizontal: true, format: cur }
-				)
+			const chart = spec(
+				'campaigns',
+				m.dash_chart_campaigns(),
+				ids.map(ctx.campaignName),
+				[
+					{ name: m.dash_cpl(), data: ids.map((id) => round(b[id].cpl)) },
+					{ name: m.dash_cpo(), data: ids.map((id) => round(b[id].costPerOpportunity)) },
+					{ name: m.dash_cpw(), data: ids.map((id) => round(b[id].costPerWon)) }
+				],
+				{ horizontal: true, format: cur }
+			);
+			// Budget, leads and ROI belong beside the costs in the table.
+			chart.columns = [
+				chart.columns[0],
+				m.dash_budget(),
+				m.dash_leads(),
+				...chart.columns.slice(1),
+				m.dash_roi()
 			];
+			chart.rows = ids.map((id, i) => [
+				chart.rows[i][0],
+				cur(b[id].budget),
+				formatNumber(b[id].leads),
+				...chart.rows[i].slice(1),
+				pct(b[id].roi)
+			]);
+			return [chart];
 		}
 	}
 }

@@ -15,7 +15,7 @@ function tile(props: Partial<Parameters<typeof render<typeof KpiTile>>[1]> = {})
 		result: won,
 		previous: before,
 		currency: 'DKK',
-		href: '/kpi/win-loss',
+		query: 'period=last-90-days',
 		...props
 	});
 }
@@ -28,7 +28,10 @@ describe('KPI tile in English', () => {
 		expect(screen.getByText('12 won · 7 lost')).toBeInTheDocument();
 		expect(screen.getByText('Up 13.2 pp on the previous period (better)')).toBeInTheDocument();
 		expect(screen.getByText(/▲\s*\+13.2 pp/)).toBeInTheDocument();
-		expect(screen.getByRole('link', { name: 'Win rate' })).toHaveAttribute('href', '/kpi/win-loss');
+		expect(screen.getByRole('link', { name: 'Win rate' })).toHaveAttribute(
+			'href',
+			'/kpi/win-loss?period=last-90-days'
+		);
 	});
 
 	it('a fall of a figure where lower is better is good news', () => {

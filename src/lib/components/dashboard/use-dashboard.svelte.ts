@@ -27,10 +27,14 @@ export function useDashboard(service?: () => DashboardService): DashboardState {
 	});
 
 	$effect(() => {
+		// A snapshot of the address bar, not state: nothing reacts to it.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const params = viewToParams(dash.view, new URLSearchParams(location.search));
 		const next = `${location.pathname}?${params}`;
 		if (next !== location.pathname + location.search) {
 			try {
+				// Same page, only the query changes (a shallow replace, no navigation).
+				// eslint-disable-next-line svelte/no-navigation-without-resolve
 				replaceState(next, page.state);
 			} catch {
 				// Before the router is ready (first render) the next change will write it.

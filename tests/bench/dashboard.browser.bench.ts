@@ -1,0 +1,92 @@
+// The dashboard in Chromium with M and L demo data stored: time from navigation until all 13
+// tiles show fresh figures (the result cache of an earlier visit is cleared first, so this is
+// the worker's cold path: open IndexedDB, build the dataset, compute this and the previous
+// period), and with L the time from choosing another period until the new figures are shown.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_HARNESS_URL, BENCH_URL, launchChromium, median, report } from './bench-util';
+
+// The dashboard view (mounted on `/` by the layout's owner; /kpi is its own overview route).
+const DASHBOARD = process.env.DASHBOARD_PATH ?? '/kpi';
+const targets = { M: 1000, L: 2000 } as const;
+const RUNS = 3;
+
+/** In the page: resolves with performance.now() once every tile shows fresh figures. */
+const filled = () =>
+	document.querySelectorAll('article[data-filled="true"]').length === 13 &&
+	document.querySelector('[role=status][data-updating="false"]') !== null &&
+	performance.now();
+
+for (const size of ['M', 'L'] as const) {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-dash-bench-'));
+	try {
+		let ctx = await launchChromium(dir);
+		let page = await ctx.newPage();
+		await page.goto(BENCH_HARNESS_URL);
+		await page.evaluate(async (size) => {
+			const m = await window.benchModule('kpi-worker');
+			return (m.loadDemo as (n: string, s: string) => Promise<unknown>)('tragt', size);
+		}, size);
+		await ctx.close();
+
+		const open: number[] = [];
+		const change: number[] = [];
+		let detail = '';
+		for (let run = 0; run < RUNS; run++) {
+			// A fresh browser each run: nothing in memory, and no cached figures to show.
+			ctx = await launchChromium(dir);
+			page = await ctx.newPage();
+			await page.addInitScript(() => localStorage.removeItem('tragt.dashboard.results'));
+			await page.goto(`${BENCH_URL}${DASHBOARD}?period=last-90-days`, { waitUntil: 'commit' });
+			const t = await page.waitForFunction(filled, undefined, { timeout: 120_000, polling: 'raf' });
+			open.push((await t.jsonValue()) as number);
+
+			if (size === 'L') {
+				// Warm: the dataset is in the worker; each change asks for two periods.
+				for (const preset of ['last-30-days', 'this-quarter', 'last-90-days', 'this-year']) {
+					const ms = await page.evaluate(async (preset) => {
+						const select = document.querySelector('select') as HTMLSelectElement;
+						const before = document.querySelector('article[data-kpi="activities"]')
+							?.getAttribute('data-value');
+						const t0 = performance.now();
+						select.value = preset;
+						select.dispatchEvent(new Event('change', { bubbles: true }));
+						for (;;) {
+							await new Promise((r) => requestAnimationFrame(r));
+							const status = document.querySelector('[role=status]');
+							const now = document.querySelector('article[data-kpi="activities"]')
+								?.getAttribute('data-value');
+							if (status?.getAttribute('data-updating') === 'false' && now !== before)
+								return performance.now() - t0;
+							if (performance.now() - t0 > 30_000) throw new Error('no new figures');
+						}
+					}, preset);
+					change.push(ms);
+				}
+			}
+			await ctx.close();
+		}
+		detail = `runs ${open.map((x) => Math.round(x)).join(', ')} ms`;
+		report({
+			figure: `Dashboard open, all 13 tiles filled (${size} stored)`,
+			median: median(open),
+			unit: 'ms',
+			target: targets[size],
+			runs: open.length,
+			note: detail
+		});
+		if (size === 'L') {
+			report({
+				figure: 'Dashboard period change, new figures shown (L)',
+				median: median(change),
+				unit: 'ms',
+				target: 100,
+				runs: change.length,
+				note: `max ${Math.round(Math.max(...change))} ms`
+			});
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
