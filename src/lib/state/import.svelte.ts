@@ -281,8 +281,11 @@ export class ImportWizard {
 			await this.#read(false);
 			if (this.error) return;
 		}
+		const tragt = this.read?.tragtList;
 		const r = await this.#guard(() =>
-			this.worker.service.convert(settings, this.dbName, this.#progress)
+			tragt
+				? this.worker.service.convertTragtTable(tragt, this.dbName)
+				: this.worker.service.convert(settings, this.dbName, this.#progress)
 		);
 		if (!r) return;
 		this.result = r;

@@ -1,6 +1,7 @@
 // Labels for the import wizard's fields, kinds and phases (message functions by key).
 import { m } from '$lib/paraglide/messages.js';
 import type { ImportKind } from '$lib/io/csv-import';
+import type { RecordListName } from '$lib/domain/types';
 import type { Phase } from '$lib/state/import.svelte';
 
 const FIELD: Record<string, () => string> = {
@@ -65,4 +66,20 @@ const PHASE: Record<Phase, () => string> = {
 
 export function phaseLabel(phase: Phase): string {
 	return PHASE[phase]();
+}
+
+const LIST: Record<RecordListName, () => string> = {
+	reps: m.import_list_reps,
+	stages: m.import_list_stages,
+	campaigns: m.import_list_campaigns,
+	leads: m.import_list_leads,
+	stageEvents: m.import_list_stageEvents,
+	activities: m.import_list_activities,
+	customers: m.import_list_customers,
+	forecasts: m.import_list_forecasts
+};
+
+/** A record list's name in the plural ("Stage events"). */
+export function listLabel(list: RecordListName): string {
+	return LIST[list]();
 }

@@ -25,7 +25,8 @@ import { RECORD_LIST_NAMES, emptyRecords } from '../../domain/types';
 import { nowIso } from '../../domain/time';
 import { compareVersions, diffMerge, type MergeCounts } from '../merge';
 import type { FileProblem } from '../problems';
-import { recordsToCsvTables } from '../csv-export';
+import { parseCsvTable, recordsToCsvTables } from '../csv-export';
+import { RECORD_FIELDS } from '../schema';
 import { filterRecords, type RecordFilter } from '../filter';
 import { checkFileSize, parseSharedFile, serializeSharedFile, toSharedFile } from '../shared-file';
 import {
@@ -57,6 +58,8 @@ export interface ReadInfo {
 	rowCount: number;
 	summary: TableSummary;
 	csvErrors: ParsedTable['csvErrors'];
+	/** The file is one of Tragt's own CSV tables (its columns are that list's, with id). */
+	tragtList?: RecordListName;
 }
 
 export interface ReadCsvOptions extends ParseOptions {
@@ -155,7 +158,8 @@ export class ImportService {
 			sample: table.rows.slice(0, SAMPLE_ROWS),
 			rowCount: table.rows.length,
 			summary,
-			csvErrors: table.csvErrors.slice(0, 100)
+			csvErrors: table.csvErrors.slice(0, 100),
+			tragtList: tragtListOf(table.headers)
 		};
 	}
 
@@ -213,6 +217,49 @@ export class ImportService {
 				.filter(() => settings.kind !== 'campaigns')
 				.map((x) => x.name),
 			preview
+		};
+	}
+
+	/**
+	 * Reads the file as one of Tragt's own CSV tables (exported by exportCsv): every column
+	 * typed by the list's schema and checked like the shared file. On writing, a record only
+	 * replaces the stored one if it is newer (the merge rule of the shared file).
+	 */
+	async convertTragtTable(list: RecordListName, dbName: string): Promise<ConvertInfo> {
+		if (this.#text === undefined) throw new Error('No file read yet');
+		const parsed = parseCsvTable(list, this.#text);
+		if (!parsed.ok) {
+			this.#records = undefined;
+			const problems = parsed.problems.map((p) => ({
+				row: p.index === undefined ? 1 : p.index + 2,
+				column: p.field ?? '',
+				value: '',
+				message: p.message
+			}));
+			return {
+				ok: false,
+				problems,
+				problemCount: problems.length,
+				rows: this.#table?.rows.length ?? 0,
+				counts: {},
+				newReps: [],
+				newCampaigns: [],
+				preview: {}
+			};
+		}
+		const incoming = emptyRecords();
+		(incoming as unknown as Record<string, unknown[]>)[list] = parsed.records;
+		const current = await readAllRecords(this.db(dbName));
+		this.#records = winningRecords(current, incoming);
+		return {
+			ok: true,
+			problems: [],
+			problemCount: 0,
+			rows: parsed.records.length,
+			counts: { [list]: parsed.records.length },
+			newReps: [],
+			newCampaigns: [],
+			preview: { [list]: parsed.records.slice(0, PREVIEW_ROWS) }
 		};
 	}
 
@@ -313,6 +360,16 @@ export interface ExportInfo {
 	text: string;
 	workspace: Workspace;
 	counts: Record<RecordListName, number>;
+}
+
+/** The record list whose exported CSV has exactly these columns (in any order), if any. */
+export function tragtListOf(headers: readonly string[]): RecordListName | undefined {
+	const have = new Set(headers);
+	if (!have.has('id') || !have.has('updatedAt')) return undefined;
+	return RECORD_LIST_NAMES.find((l) => {
+		const names = RECORD_FIELDS[l].map((f) => f.name);
+		return names.length === have.size && names.every((n) => have.has(n));
+	});
 }
 
 function isEmptyFilter(f: RecordFilter): boolean {
