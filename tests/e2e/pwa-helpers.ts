@@ -22,12 +22,23 @@ export interface OwnServer {
 export async function startServer(port: number, dir = 'build'): Promise<OwnServer> {
 	const child: ChildProcess = spawn(
 		process.execPath,
-		['scripts/serve.mjs', '--host', '127.0.0.1', '--port', String(port), '--dir', path.resolve(dir)],
+		[
+			'scripts/serve.mjs',
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(port),
+			'--dir',
+			path.resolve(dir)
+		],
 		{ stdio: ['ignore', 'pipe', 'pipe'] }
 	);
 	await new Promise<void>((resolve, reject) => {
 		let err = '';
-		const timer = setTimeout(() => reject(new Error(`server on ${port} did not start: ${err}`)), 15_000);
+		const timer = setTimeout(
+			() => reject(new Error(`server on ${port} did not start: ${err}`)),
+			15_000
+		);
 		child.stdout?.on('data', (d: Buffer) => {
 			if (d.toString().includes('running at')) {
 				clearTimeout(timer);

@@ -32,9 +32,7 @@ describe('storage status', () => {
 		fakeStorage({ persisted: true, grant: true, usage: 12_400_000, quota: 2_000_000_000 });
 		render(StorageStatus, { pwa: new PwaState() });
 		expect(await screen.findByText(/^Protected:/)).toBeVisible();
-		expect(screen.getByTestId('storage-usage')).toHaveTextContent(
-			'Using 12 MB of 2 GB available.'
-		);
+		expect(screen.getByTestId('storage-usage')).toHaveTextContent('Using 12 MB of 2 GB available.');
 		expect(screen.queryByRole('button', { name: 'Protect my data' })).toBeNull();
 	});
 
