@@ -27,6 +27,8 @@ export interface StorageInfo {
 }
 
 const IOS_HINT_KEY = 'tragt.iosHintDismissed';
+/** A label for this build (set by the update test's second build), shown as <html data-build>. */
+const BUILD_LABEL: string | undefined = import.meta.env.VITE_TRAGT_BUILD;
 const HOUR_MS = 60 * 60 * 1000;
 /** Navigations come in bursts; one check per this many ms is plenty. */
 const MIN_CHECK_INTERVAL_MS = 10_000;
@@ -58,6 +60,7 @@ export class PwaState {
 	/** Registers the service worker and listens for install prompts. Call once, in the browser. */
 	start(): () => void {
 		if (typeof window === 'undefined') return () => {};
+		if (BUILD_LABEL) document.documentElement.dataset.build = BUILD_LABEL;
 		const onPrompt = (event: Event) => {
 			// Keep the browser's own mini-infobar away; our button offers it instead.
 			event.preventDefault();
