@@ -1,0 +1,199 @@
+// The leads grid in Chromium with the L demo stored (100k leads): scrolling (p95 frame and
+// the longest task), pasting 1,000 rows x 8 columns until committed and shown, and editing a
+// cell until the new value is painted after Enter. Numbers to report, not a timed test.
+// GRID_PATH: where <RecordGrid list="leads"> is mounted (default /leads).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_HARNESS_URL, BENCH_URL, launchChromium, median, report } from './bench-util';
+
+const GRID_PATH = process.env.GRID_PATH ?? '/leads';
+const SIZE = process.env.GRID_BENCH_SIZE ?? 'L';
+
+function p95(values: number[]): number {
+	const s = [...values].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-grid-bench-'));
+let ctx: Awaited<ReturnType<typeof launchChromium>> | undefined;
+try {
+	ctx = await launchChromium(dir);
+	const page = await ctx.newPage();
+	// tsx keeps function names with a `__name` helper that the page does not have.
+	await page.addInitScript('globalThis.__name = (f) => f');
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto(BENCH_HARNESS_URL);
+	const loaded = await page.evaluate(async (size) => {
+		const m = await window.benchModule('kpi-worker');
+		return (m.loadDemo as (n: string, s: string) => Promise<{ leads: number }>)('tragt', size);
+	}, SIZE);
+
+	// First paint of the grid.
+	const t0 = Date.now();
+	await page.goto(`${BENCH_URL}${GRID_PATH}`);
+	await page.locator('revo-grid [role=gridcell]').first().waitFor({ timeout: 120_000 });
+	const firstRowMs = Date.now() - t0;
+	report({
+		figure: `Leads grid: first row shown (${loaded.leads.toLocaleString('en')} leads)`,
+		median: firstRowMs,
+		unit: 'ms',
+		runs: 1
+	});
+	await page.waitForTimeout(1000);
+
+	// Scrolling: wheel steps of 100 px and jumps of 2000 px, frames timed with rAF, long tasks
+	// from the PerformanceObserver.
+	await page.evaluate(() => {
+		const w = window as unknown as { __frames: number[]; __long: number[]; __on: boolean };
+		w.__frames = [];
+		w.__long = [];
+		w.__on = false;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) if (w.__on) w.__long.push(e.duration);
+		}).observe({ type: 'longtask', buffered: false });
+		let last = performance.now();
+		const tick = (t: number) => {
+			if (w.__on) w.__frames.push(t - last);
+			last = t;
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	});
+	const box = (await page.locator('revo-grid').boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	const scroll: Record<string, { frames: number[]; long: number[] }> = {};
+	for (const [name, step, count] of [
+		['100 px wheel steps', 100, 120],
+		['2000 px jumps', 2000, 40]
+	] as const) {
+		await page.evaluate(() => {
+			const w = window as unknown as { __frames: number[]; __long: number[]; __on: boolean };
+			w.__frames = [];
+			w.__long = [];
+			w.__on = true;
+		});
+		for (let i = 0; i < count; i++) {
+			await page.mouse.wheel(0, step);
+			await page.waitForTimeout(16);
+		}
+		await page.waitForTimeout(300);
+		scroll[name] = await page.evaluate(() => {
+			const w = window as unknown as { __frames: number[]; __long: number[]; __on: boolean };
+			w.__on = false;
+			return { frames: w.__frames, long: w.__long };
+		});
+		report({
+			figure: `Leads grid: scrolling, ${name}, p95 frame`,
+			median: p95(scroll[name].frames),
+			unit: 'ms',
+			target: 16.7,
+			runs: scroll[name].frames.length,
+			note: `median frame ${median(scroll[name].frames).toFixed(1)} ms`
+		});
+		report({
+			figure: `Leads grid: scrolling, ${name}, longest task`,
+			median: Math.max(0, ...scroll[name].long),
+			unit: 'ms',
+			target: 50,
+			runs: scroll[name].long.length,
+			note: `${scroll[name].long.length} long tasks`
+		});
+	}
+
+	// Editing a cell: from Enter in the editor until the new value is painted.
+	await page.evaluate(() =>
+		(
+			document.querySelector('revo-grid') as unknown as { scrollToRow(n: number): Promise<void> }
+		).scrollToRow(0)
+	);
+	await page.waitForTimeout(500);
+	const edits: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const cell = page.locator('revo-grid .rgRow').first().locator('[role=gridcell]').nth(1);
+		await cell.click();
+		await page.keyboard.press('Enter');
+		await page.locator('revo-grid input').first().waitFor();
+		const value = `Edited Co ${i}`;
+		await page.locator('revo-grid input').first().fill(value);
+		const ms = await page.evaluate(async (value) => {
+			const input = document.querySelector('revo-grid input') as HTMLInputElement;
+			const t = performance.now();
+			input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+			for (;;) {
+				await new Promise((r) => requestAnimationFrame(r));
+				const first = document.querySelector('revo-grid .rgRow [role=gridcell][data-rgcol="1"]');
+				if (first?.textContent?.trim() === value) {
+					// The frame after the change is the one that shows it.
+					await new Promise((r) => requestAnimationFrame(r));
+					return performance.now() - t;
+				}
+				if (performance.now() - t > 10_000) throw new Error('edit not shown');
+			}
+		}, value);
+		edits.push(ms);
+		await page.waitForTimeout(300);
+	}
+	report({
+		figure: 'Leads grid: cell edit painted after Enter',
+		median: median(edits),
+		unit: 'ms',
+		target: 100,
+		runs: edits.length,
+		note: `max ${Math.max(...edits).toFixed(0)} ms`
+	});
+
+	// Pasting 1,000 rows x 8 columns into the new row: until the row count shows them.
+	const pastes: number[] = [];
+	for (let run = 0; run < 2; run++) {
+		if (run > 0) {
+			await page.reload();
+			await page.locator('revo-grid [role=gridcell]').first().waitFor({ timeout: 120_000 });
+			await page.waitForTimeout(1000);
+		}
+		await page.getByRole('button', { name: 'Add row' }).click();
+		await page.waitForTimeout(300);
+		const block =
+			Array.from(
+				{ length: 1000 },
+				(_, i) =>
+					`Bench ${run}-${i}\tBench Co ${i}\tLead\t${1000 + i}\t\t\tSales\t11/${(i % 28) + 1}/2026 10:00`
+			).join('\r\n') + '\r\n';
+		const ms = await page.evaluate(async (text) => {
+			const count = () => document.querySelector('.count')?.textContent ?? '';
+			const before = count();
+			const total = Number(/of ([\d,.\s]+) rows/.exec(before)?.[1].replace(/\D/g, ''));
+			const dt = new DataTransfer();
+			dt.setData('text/plain', text);
+			const t = performance.now();
+			(document.activeElement ?? document).dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })
+			);
+			for (;;) {
+				await new Promise((r) => requestAnimationFrame(r));
+				const now = Number(/of ([\d,.\s]+) rows/.exec(count())?.[1].replace(/\D/g, ''));
+				if (now === total + 1000) {
+					await new Promise((r) => requestAnimationFrame(r));
+					return performance.now() - t;
+				}
+				const problems = document.querySelector('[data-testid=grid-problems]')?.textContent;
+				if (problems || performance.now() - t > 60_000)
+					throw new Error(`paste not shown: ${problems ?? count()} (before: ${before})`);
+			}
+		}, block);
+		pastes.push(ms);
+	}
+	report({
+		figure: 'Leads grid: paste 1,000 rows x 8 columns, committed and shown',
+		median: median(pastes),
+		unit: 'ms',
+		target: 1000,
+		runs: pastes.length
+	});
+} catch (err) {
+	console.error(err);
+	process.exitCode = 1;
+} finally {
+	await ctx?.close();
+	rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
