@@ -28,28 +28,33 @@ export function chartColors(root: HTMLElement = document.documentElement) {
 
 function themed(options: EChartsCoreOption): EChartsCoreOption {
 	const c = chartColors();
-	const axis = {
-		axisLine: { lineStyle: { color: c.border } },
-		axisLabel: { color: c.muted, hideOverlap: true },
-		splitLine: { lineStyle: { color: c.border } }
-	};
-	const merge = (x: unknown) =>
-		Array.isArray(x) ? x.map((a) => ({ ...axis, ...a })) : x ? { ...axis, ...x } : x;
+	const o = options as Record<string, Record<string, unknown> | undefined>;
+	// One level deeper than a spread: the chart's own axisLabel keeps the theme's colours.
+	const axis = (a: Record<string, unknown> | undefined) =>
+		a && {
+			...a,
+			axisLine: { lineStyle: { color: c.border } },
+			splitLine: { lineStyle: { color: c.border } },
+			axisLabel: { color: c.muted, hideOverlap: true, ...(a.axisLabel as object) }
+		};
+	const axes = (x: unknown) =>
+		Array.isArray(x) ? x.map(axis) : axis(x as Record<string, unknown> | undefined);
 	return {
+		...options,
 		color: c.palette,
 		backgroundColor: 'transparent',
 		textStyle: { color: c.text, fontFamily: 'system-ui, sans-serif' },
-		legend: { textStyle: { color: c.text }, type: 'scroll', top: 0 },
+		legend: { type: 'scroll', top: 0, ...o.legend, textStyle: { color: c.text } },
 		tooltip: {
+			confine: true,
+			...o.tooltip,
 			backgroundColor: c.surface,
 			borderColor: c.border,
-			textStyle: { color: c.text },
-			confine: true
+			textStyle: { color: c.text }
 		},
-		grid: { left: 8, right: 12, top: 36, bottom: 8, containLabel: true },
-		...options,
-		xAxis: merge((options as Record<string, unknown>).xAxis),
-		yAxis: merge((options as Record<string, unknown>).yAxis),
+		grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true, ...o.grid },
+		xAxis: axes(o.xAxis),
+		yAxis: axes(o.yAxis),
 		animation: false
 	};
 }

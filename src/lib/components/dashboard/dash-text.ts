@@ -82,10 +82,13 @@ export const modeLabel = (mode: PipelineMode): string => MODE_LABELS[mode]();
 
 const wholeMoney = new Map<string, Intl.NumberFormat>();
 
-/** Money on a tile: whole units, compact from 100,000 up so it fits at 360 px. */
-export function money(value: number | null, currency: string): string {
+/**
+ * Money in whole units; compact from 100,000 up (so it fits a tile at 360 px) unless `full`
+ * (formulas, where a rounded operand would not add up).
+ */
+export function money(value: number | null, currency: string, full = false): string {
 	if (value === null || !Number.isFinite(value)) return EMPTY;
-	if (Math.abs(value) >= 100_000) return formatMoney(value, currency, { compact: true });
+	if (!full && Math.abs(value) >= 100_000) return formatMoney(value, currency, { compact: true });
 	const locale = getLocale();
 	const key = locale + currency;
 	let f = wholeMoney.get(key);

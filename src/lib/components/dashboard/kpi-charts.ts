@@ -3,6 +3,7 @@
 // the chart attachment when a chart is on screen.
 import type { EChartsCoreOption } from 'echarts/core';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { formatDuration, formatNumber, formatPercent } from '$lib/i18n/format';
 import type { KpiKey, KpiResult } from '$lib/kpi/result-types';
 import { activityTypeLabel } from '$lib/components/labels';
@@ -15,6 +16,7 @@ export interface ChartSpec {
 	options: EChartsCoreOption;
 	columns: string[];
 	rows: (string | number)[][];
+	height?: number;
 }
 
 export interface ChartContext {
@@ -41,10 +43,18 @@ function bars(
 	series: Series[],
 	opts: { horizontal?: boolean; line?: boolean; percent?: boolean } = {}
 ): EChartsCoreOption {
-	const cat = { type: 'category', data: categories };
+	// Long names (campaigns, reps) are cut on the axis at 360 px; the table has them whole.
+	const cat = {
+		type: 'category',
+		data: categories,
+		axisLabel: opts.horizontal ? { width: 96, overflow: 'truncate' } : {}
+	};
+	const compact = new Intl.NumberFormat(getLocale(), { notation: 'compact' });
 	const val = {
 		type: 'value',
-		axisLabel: opts.percent ? { formatter: (v: number) => formatPercent(v) } : {}
+		axisLabel: {
+			formatter: (v: number) => (opts.percent ? formatPercent(v) : compact.format(v))
+		}
 	};
 	return {
 		tooltip: { trigger: 'axis' },
@@ -87,6 +97,10 @@ function spec(
 		id,
 		title,
 		options: bars(categories, series, opts),
+		// Horizontal bars grow with their categories so each label keeps its line.
+		height: opts.horizontal
+			? Math.max(220, categories.length * 30 * Math.min(2, series.length) + 80)
+			: undefined,
 		...table(categories, series, opts.format)
 	};
 }

@@ -15,7 +15,7 @@ export function formulaText(
 	stageName: (id: string) => string
 ): string {
 	if (emptyReason(key, r)) return m.dash_formula_empty();
-	const cur = (v: number | null) => money(v, currency);
+	const cur = (v: number | null) => money(v, currency, true);
 	switch (key) {
 		case 'salesCycle': {
 			const s = r.salesCycle;
