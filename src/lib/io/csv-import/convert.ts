@@ -117,16 +117,18 @@ class Converter {
 	problemCount = 0;
 	newReps = 0;
 	newCampaigns = 0;
-	readonly #col: Map<string, number> = new Map();
-	readonly #repIds = new Map<string, string>();
-	readonly #campaignIds = new Map<string, string>();
-	readonly #stageIds = new Map<string, string | undefined>();
-	readonly #seenIds = new Map<string, number>();
-	readonly #keyCounts = new Map<string, number>();
-	readonly #stageById: Map<string, Stage>;
-	readonly #firstOpen: string | undefined;
-	readonly #firstWon: string | undefined;
-	readonly #firstLost: string | undefined;
+	// Plain fields and a prototype-free object: this runs once per cell of 100k-row files.
+	private readonly col: Record<string, number> = Object.create(null);
+	private current: readonly string[] = [];
+	private readonly repIds = new Map<string, string>();
+	private readonly campaignIds = new Map<string, string>();
+	private readonly stageIds = new Map<string, string | undefined>();
+	private readonly seenIds = new Map<string, number>();
+	private readonly keyCounts = new Map<string, number>();
+	private readonly stageById: Map<string, Stage>;
+	private readonly firstOpen: string | undefined;
+	private readonly firstWon: string | undefined;
+	private readonly firstLost: string | undefined;
 	row = 0;
 
 	constructor(
@@ -137,29 +139,37 @@ class Converter {
 		for (const [field, header] of Object.entries(s.mapping)) {
 			if (!header) continue;
 			const i = table.headers.indexOf(header);
-			if (i >= 0) this.#col.set(field, i);
+			if (i >= 0) this.col[field] = i;
 		}
 		const live = ctx.stages.filter((st) => !st.deletedAt).sort((a, b) => a.order - b.order);
-		this.#stageById = new Map(live.map((st) => [st.id, st]));
-		this.#firstOpen = live.find((st) => st.kind === 'open')?.id;
-		this.#firstWon = live.find((st) => st.kind === 'won')?.id;
-		this.#firstLost = live.find((st) => st.kind === 'lost')?.id;
+		this.stageById = new Map(live.map((st) => [st.id, st]));
+		this.firstOpen = live.find((st) => st.kind === 'open')?.id;
+		this.firstWon = live.find((st) => st.kind === 'won')?.id;
+		this.firstLost = live.find((st) => st.kind === 'lost')?.id;
 	}
 
 	mapped(field: string): boolean {
-		return this.#col.has(field);
+		return this.col[field] !== undefined;
 	}
 
 	header(field: string): string {
 		return this.s.mapping[field] ?? field;
 	}
 
+	/** The cell reader for `row` (one function reused for every row: no allocation per row). */
 	cellFn(row: readonly string[]): Cell {
-		return (field) => {
-			const i = this.#col.get(field);
-			return i === undefined ? '' : (row[i] ?? '').trim();
-		};
+		this.current = row;
+		return this.cell;
 	}
+
+	readonly cell: Cell = (field) => {
+		const i = this.col[field];
+		if (i === undefined) return '';
+		const v = this.current[i];
+		if (v === undefined || v === '') return '';
+		// Most cells have no surrounding space: skip the copy trim() would make.
+		return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
+	};
 
 	problem(field: string, value: string, message: string): void {
 		this.problemCount++;
@@ -211,23 +221,23 @@ class Converter {
 		let id = cell('id');
 		if (!id) {
 			const key = keyFields.map((f) => cell(f)).join('\u001f');
-			const n = (this.#keyCounts.get(key) ?? 0) + 1;
-			this.#keyCounts.set(key, n);
+			const n = (this.keyCounts.get(key) ?? 0) + 1;
+			this.keyCounts.set(key, n);
 			id = stableId(prefix, `${key}\u001f${n}`);
 		}
-		const before = this.#seenIds.get(id);
+		const before = this.seenIds.get(id);
 		if (before !== undefined) {
 			this.problem('id', id, `is also the id of row ${before.toLocaleString('en-US')}`);
 			return undefined;
 		}
-		this.#seenIds.set(id, this.row);
+		this.seenIds.set(id, this.row);
 		return id;
 	}
 
 	rep(cell: Cell, field: string): string | undefined {
 		const raw = cell(field);
 		if (!raw) return undefined;
-		let id = this.#repIds.get(raw);
+		let id = this.repIds.get(raw);
 		if (id) return id;
 		id = this.s.repMap?.[raw] || suggestRep(raw, this.ctx.reps);
 		if (!id) {
@@ -238,14 +248,14 @@ class Converter {
 				this.newReps++;
 			}
 		}
-		this.#repIds.set(raw, id);
+		this.repIds.set(raw, id);
 		return id;
 	}
 
 	campaign(cell: Cell, field: string): string | undefined {
 		const raw = cell(field);
 		if (!raw) return undefined;
-		let id = this.#campaignIds.get(raw);
+		let id = this.campaignIds.get(raw);
 		if (id) return id;
 		id = this.s.campaignMap?.[raw] || suggestCampaign(raw, this.ctx.campaigns);
 		if (!id) {
@@ -264,15 +274,15 @@ class Converter {
 				this.newCampaigns++;
 			}
 		}
-		this.#campaignIds.set(raw, id);
+		this.campaignIds.set(raw, id);
 		return id;
 	}
 
 	stage(raw: string): string | undefined {
-		if (this.#stageIds.has(raw)) return this.#stageIds.get(raw);
+		if (this.stageIds.has(raw)) return this.stageIds.get(raw);
 		const chosen = this.s.stageMap?.[raw];
-		const id = chosen && this.#stageById.has(chosen) ? chosen : suggestStage(raw, this.ctx.stages);
-		this.#stageIds.set(raw, id);
+		const id = chosen && this.stageById.has(chosen) ? chosen : suggestStage(raw, this.ctx.stages);
+		this.stageIds.set(raw, id);
 		return id;
 	}
 
@@ -286,6 +296,12 @@ class Converter {
 
 	ms(v: string): number {
 		return parseInstant(v, this.ctx.timeZone);
+	}
+
+	/** a < b as instants; two plain dates compare as text (the common case, and cheap). */
+	before(a: string, b: string): boolean {
+		if (a.length === 10 && b.length === 10) return a < b;
+		return this.ms(a) < this.ms(b);
 	}
 
 	// ---- per kind ----
@@ -330,15 +346,15 @@ class Converter {
 		}
 		// Pipedrive keeps the open stage of a closed deal and writes the outcome beside it.
 		const outcome = cell('outcome').toLowerCase();
-		if (outcome === 'won') stageId = this.#firstWon;
-		else if (outcome === 'lost') stageId = this.#firstLost;
+		if (outcome === 'won') stageId = this.firstWon;
+		else if (outcome === 'lost') stageId = this.firstLost;
 		else if (outcome && outcome !== 'open' && outcome !== 'deleted')
 			this.problem('outcome', cell('outcome'), 'is not open, won or lost');
-		if (isClosed) stageId = isWon ? this.#firstWon : this.#firstLost;
-		else if (isClosed === false && stageId && this.#stageById.get(stageId)?.kind !== 'open')
-			stageId = this.#firstOpen;
-		stageId ??= this.#firstOpen;
-		const kind = stageId ? this.#stageById.get(stageId)?.kind : undefined;
+		if (isClosed) stageId = isWon ? this.firstWon : this.firstLost;
+		else if (isClosed === false && stageId && this.stageById.get(stageId)?.kind !== 'open')
+			stageId = this.firstOpen;
+		stageId ??= this.firstOpen;
+		const kind = stageId ? this.stageById.get(stageId)?.kind : undefined;
 
 		const name =
 			cell('name') ||
@@ -364,11 +380,11 @@ class Converter {
 			if (
 				engaged &&
 				created &&
-				stageId !== this.#firstOpen &&
-				this.#firstOpen &&
-				this.ms(created) < this.ms(engaged)
+				stageId !== this.firstOpen &&
+				this.firstOpen &&
+				this.before(created, engaged)
 			)
-				ev(1, this.#firstOpen, created);
+				ev(1, this.firstOpen, created);
 			ev(2, stageId, at);
 		} else {
 			if (!closed) {
@@ -382,13 +398,13 @@ class Converter {
 				return;
 			}
 			const from =
-				s.closedFromStageId && this.#stageById.has(s.closedFromStageId)
+				s.closedFromStageId && this.stageById.has(s.closedFromStageId)
 					? s.closedFromStageId
-					: this.#firstOpen;
+					: this.firstOpen;
 			let start = engaged ?? createdAt;
 			// A deal "closed" before it was created (Salesforce exports do this): its history
 			// starts at the close so that the close stays its last event.
-			if (this.ms(start) > this.ms(closed)) start = closed;
+			if (this.before(closed, start)) start = closed;
 			if (from) ev(1, from, start);
 			ev(2, stageId, closed);
 		}

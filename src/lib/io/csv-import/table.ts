@@ -140,15 +140,29 @@ export function summarize(
 	const dates = new Array<number>(n).fill(0);
 	const numbers = new Array<number>(n).fill(0);
 	const filled = new Array<number>(n).fill(0);
+	// Each distinct value is classified once (date, number or text) and counted after: a
+	// column of 100k cells usually holds far fewer distinct values. A map entry holds
+	// count * 4 + kind, so a cell costs one lookup and one store.
+	const classify = (v: string) => (looksLikeDate(v) ? 1 : looksLikeNumber(v) ? 2 : 0);
 	for (const row of table.rows) {
 		for (let c = 0; c < n; c++) {
-			const v = (row[c] ?? '').trim();
+			const raw = row[c];
+			if (!raw) continue;
+			const v = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
 			if (!v) continue;
 			filled[c]++;
 			const m = counts[c];
-			if (m.size <= 10_000 || m.has(v)) m.set(v, (m.get(v) ?? 0) + 1);
-			if (looksLikeDate(v)) dates[c]++;
-			else if (looksLikeNumber(v)) numbers[c]++;
+			const seen = m.get(v);
+			let kind: number;
+			if (seen !== undefined) {
+				m.set(v, seen + 4);
+				kind = seen & 3;
+			} else {
+				kind = classify(v);
+				if (m.size <= 10_000) m.set(v, 4 + kind);
+			}
+			if (kind === 1) dates[c]++;
+			else if (kind === 2) numbers[c]++;
 		}
 	}
 	const dateValues: string[] = [];
@@ -158,7 +172,9 @@ export function summarize(
 		const numberLike = filled[c] > 0 && numbers[c] >= filled[c] * 0.8;
 		if (dateLike) for (const v of counts[c].keys()) dateValues.push(v);
 		if (numberLike) for (const v of counts[c].keys()) numberValues.push(v);
-		const sorted = [...counts[c].entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+		const sorted = [...counts[c].entries()]
+			.map(([v, x]): [string, number] => [v, x >>> 2])
+			.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 		return {
 			header,
 			values: sorted.slice(0, maxDistinct).map(([value, count]) => ({ value, count })),

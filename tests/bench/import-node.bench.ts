@@ -1,0 +1,120 @@
+// Import and export in Node (the same code the import worker runs): parse and validate a
+// 100k-row deals CSV; serialize the L demo workspace to the shared file; merge two L files.
+import { defaultStages } from '../../src/lib/domain/default-pipeline';
+import { generateDemo } from '../../src/lib/demo/generate-demo';
+import {
+	BUILT_IN_PRESETS,
+	convertTable,
+	presetMappingFor,
+	readCsv
+} from '../../src/lib/io/csv-import';
+import {
+	mergeSharedFiles,
+	parseSharedFile,
+	serializeSharedFile
+} from '../../src/lib/io/shared-file';
+import { report, timeMedian } from './bench-util';
+
+const NOW = '2026-11-27T10:00:00.000Z';
+
+/** A deals CSV in the Maven layout: 30 reps, every stage, dates over 2016-2017. */
+function dealsCsv(rows: number): string {
+	const stages = ['Won', 'Lost', 'Engaging', 'Prospecting'];
+	const lines = [
+		'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value'
+	];
+	for (let i = 0; i < rows; i++) {
+		const stage = stages[i % 4];
+		const month = String((i % 12) + 1).padStart(2, '0');
+		const day = String((i % 28) + 1).padStart(2, '0');
+		const engaged = stage === 'Prospecting' ? '' : `2016-${month}-${day}`;
+		const closed = stage === 'Won' || stage === 'Lost' ? `2017-${month}-${day}` : '';
+		const value = stage === 'Won' ? String(100 + (i % 5000)) : stage === 'Lost' ? '0' : '';
+		lines.push(
+			`D${i.toString(36).padStart(7, '0')},Rep ${i % 30},GTX Basic,Account ${i % 85},${stage},${engaged},${closed},${value}`
+		);
+	}
+	return lines.join('\n') + '\n';
+}
+
+const ROWS = 100_000;
+const csv = dealsCsv(ROWS);
+const bytes = new TextEncoder().encode(csv);
+const maven = BUILT_IN_PRESETS.find((p) => p.id === 'maven-crm')!;
+const ctx = {
+	timeZone: 'UTC',
+	now: NOW,
+	stages: defaultStages(NOW),
+	reps: [],
+	campaigns: [],
+	meRepId: 'me'
+};
+let problems = -1;
+const parseMs = await timeMedian(() => {
+	const read = readCsv(bytes);
+	const r = convertTable(
+		read.table,
+		{
+			kind: 'leads',
+			dateOrder: read.summary.dateOrder,
+			decimalComma: read.summary.decimalComma,
+			mapping: presetMappingFor(maven, read.table.headers),
+			stageMap: maven.stageMap,
+			closedFromStageId: maven.closedFromStageId
+		},
+		ctx
+	);
+	problems = r.problemCount;
+}, 5);
+if (problems !== 0) throw new Error(`the generated CSV has ${problems} problems`);
+report({
+	figure: 'Parse + detect + validate + convert a 100k-row deals CSV (Node)',
+	median: Math.round(ROWS / (parseMs / 1000)),
+	unit: 'rows/s',
+	target: 100_000,
+	better: 'higher',
+	runs: 5,
+	note: `${Math.round(parseMs)} ms for ${(bytes.length / 1e6).toFixed(1)} MB`
+});
+
+const a = generateDemo({ size: 'L', seed: 1, now: NOW, timeZone: 'Europe/Copenhagen' });
+let text = '';
+const exportMs = await timeMedian(() => {
+	text = serializeSharedFile(a);
+}, 3);
+report({
+	figure: 'Export the L demo workspace to the shared file (serialize, Node)',
+	median: Math.round(exportMs),
+	unit: 'ms',
+	target: 3000,
+	runs: 3,
+	note: `${(text.length / 1e6).toFixed(0)} MB`
+});
+
+const b = generateDemo({ size: 'L', seed: 2, now: NOW, timeZone: 'Europe/Copenhagen' });
+const textB = serializeSharedFile(b);
+const mergeMs = await timeMedian(() => mergeSharedFiles([a, b]), 3);
+report({
+	figure: 'Merge two L files (records in memory, Node)',
+	median: Math.round(mergeMs),
+	unit: 'ms',
+	target: 10_000,
+	runs: 3
+});
+const fullMs = await timeMedian(
+	() => {
+		const pa = parseSharedFile(text, 'a.json');
+		const pb = parseSharedFile(textB, 'b.json');
+		if (!pa.ok || !pb.ok) throw new Error('L file refused');
+		mergeSharedFiles([pa.file, pb.file]);
+	},
+	1,
+	0
+);
+report({
+	figure: 'Parse, check and merge two L files (Node)',
+	median: Math.round(fullMs),
+	unit: 'ms',
+	target: 10_000,
+	runs: 1
+});
