@@ -1,6 +1,6 @@
 // Offline: after one visit, the app, its data, every route and a chart work with the server gone
 // (the service worker serves the whole precached build and the SPA shell).
-import { expect, loadDemo, statValue, test } from './fixtures';
+import { expect, loadDemo, startWorkspace, statValue, test } from './fixtures';
 import {
 	cacheNames,
 	controlled,
@@ -89,4 +89,46 @@ test('a first visit registers the worker and precaches every file of the build',
 	// Lazy route chunks (every page but the first) are in the cache before they are visited.
 	expect(cached.filter((p) => p.startsWith('/_app/immutable/nodes/')).length).toBeGreaterThan(10);
 	expect(cached).not.toContain('/_app/version.json');
+});
+
+test('with the server stopped, a CSV import and an export work', async ({ page }) => {
+	test.setTimeout(120_000);
+	await startWorkspace(page);
+	await serviceWorkerReady(page);
+	await server!.stop();
+	await page.reload();
+	await controlled(page);
+
+	await page.goto('/import-export');
+	await expect(page.getByRole('heading', { level: 1, name: 'Import/export' })).toBeVisible();
+	const csv = [
+		'deal name,owner,stage,created,closed,amount',
+		'Offline One,Ann,Won,2024-02-01,2024-03-01,100',
+		'Offline Two,Ann,Won,2024-02-02,2024-03-02,200',
+		'Offline Three,Bo,Won,2024-02-03,2024-03-03,300'
+	].join('\n');
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'offline.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(csv)
+	});
+	await page.getByRole('button', { name: 'Check the whole file' }).click();
+	await expect(page.getByText('The whole file is valid')).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('button', { name: /^Import [\d,]+ records$/ }).click();
+	await expect(page.getByText(/^Imported [\d,]+ records\.$/)).toBeVisible({ timeout: 30_000 });
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export Tragt file' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/\.json$/);
+	const text = await (await file.createReadStream()).toArray();
+	const shared = JSON.parse(Buffer.concat(text).toString('utf8')) as { leads: { name: string }[] };
+	expect(shared.leads.map((l) => l.name).sort()).toEqual([
+		'Offline One',
+		'Offline Three',
+		'Offline Two'
+	]);
+
+	await page.goto('/');
+	await expect(statValue(page, 'Leads')).toHaveText('3', { timeout: 30_000 });
 });
