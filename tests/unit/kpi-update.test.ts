@@ -6,6 +6,7 @@ import type { Records } from '../../src/lib/domain/types';
 import {
 	computeKpis,
 	datasetFromRecords,
+	kpiRecords,
 	updateDataset,
 	type DatasetChange,
 	type KpiDataset
@@ -77,5 +78,95 @@ describe('updateDataset', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	}, 60_000);
+
+	it('patches only the edited leads, and still equals a full rebuild (edit sequences)', () => {
+		// Edits as the app makes them: a lead's fields change, a lead is added at the end, the
+		// log rows of a few leads are rewritten (a block), customers or forecasts change.
+		const editArb = fc.record({
+			other: recordsArb,
+			edited: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { maxLength: 2 }),
+			append: fc.boolean(),
+			logLeads: fc.subarray(LEAD_IDS, { maxLength: 3 }),
+			newLeadLogs: fc.boolean(),
+			customers: fc.nat(4).map((k) => k === 0),
+			forecasts: fc.nat(4).map((k) => k === 0)
+		});
+		let patched = 0;
+		let steps = 0;
+		fc.assert(
+			fc.property(
+				recordsArb,
+				fc.array(editArb, { minLength: 1, maxLength: 4 }),
+				optionsArb,
+				(start, edits, o) => {
+					const tz = o.timeZone;
+					let records = start;
+					let ds = datasetFromRecords(records, tz);
+					edits.forEach((e, step) => {
+						const leads = records.leads.map((l, i) => {
+							const src = e.other.leads[i];
+							// Keep the lead live if it was: a deletion is tested by the first property.
+							return e.edited.includes(i) && src ? { ...src, id: l.id, deletedAt: l.deletedAt } : l;
+						});
+						const newId = `n${step}`;
+						if (e.append && e.other.leads[0]) {
+							leads.push({ ...e.other.leads[0], id: newId, deletedAt: undefined });
+						}
+						const changedLeads =
+							leads.some((l, i) => l !== records.leads[i]) || leads.length !== records.leads.length;
+						const replaced = [...e.logLeads, ...(e.newLeadLogs ? [newId] : [])];
+						const S = new Set(replaced);
+						// The new lead's rows are the other workspace's rows of l0, renamed.
+						const rename = (id: string | null | undefined) =>
+							id === 'l0' && e.newLeadLogs ? newId : leadOf(id);
+						const acts = e.other.activities
+							.filter((a) => S.has(rename(a.leadId)) || S.has(leadOf(a.leadId)))
+							.map((a) => (S.has(leadOf(a.leadId)) ? a : { ...a, leadId: newId }));
+						const evs = e.other.stageEvents
+							.filter((ev) => S.has(rename(ev.leadId)) || S.has(ev.leadId))
+							.map((ev) => (S.has(ev.leadId) ? ev : { ...ev, leadId: newId }));
+						const next: Records = {
+							...records,
+							leads: changedLeads ? leads : records.leads,
+							customers: e.customers ? e.other.customers : records.customers,
+							forecasts: e.forecasts ? e.other.forecasts : records.forecasts,
+							activities: [
+								...records.activities.filter((a) => !S.has(leadOf(a.leadId)) && !acts.includes(a)),
+								...acts
+							],
+							stageEvents: [...records.stageEvents.filter((ev) => !S.has(ev.leadId)), ...evs]
+						};
+						const change: DatasetChange = {};
+						if (changedLeads) change.leads = leads;
+						if (e.customers) change.customers = next.customers;
+						if (e.forecasts) change.forecasts = next.forecasts;
+						if (replaced.length > 0) {
+							change.logs = {
+								leadIds: replaced,
+								activities: activitiesToColumns(acts, tz),
+								stageEvents: stageEventsToColumns(evs, tz)
+							};
+						}
+						const updated = updateDataset(ds, change);
+						steps++;
+						// The fast path keeps the rep index; a full derivation builds a new one.
+						if (updated.repIndex === ds.repIndex) patched++;
+						const rebuilt = datasetFromRecords(next, tz);
+						expect(computeKpis(updated, o)).toEqual(computeKpis(rebuilt, o));
+						for (const kpi of ['activities', 'responses', 'winLoss', 'followUp'] as const) {
+							expect(kpiRecords(updated, o, kpi).sort()).toEqual(
+								kpiRecords(rebuilt, o, kpi).sort()
+							);
+						}
+						records = next;
+						ds = updated;
+					});
+				}
+			),
+			{ numRuns: 200 }
+		);
+		// The property above must have exercised the fast path, not only the fallback.
+		expect(patched).toBeGreaterThan(steps / 3);
 	}, 60_000);
 });

@@ -17,7 +17,8 @@ import { isIsoDate } from '../domain/time';
 import type { Campaign, Customer, Forecast, Lead, Records, Rep, Stage } from '../domain/types';
 import { forecastPeriodBounds, monthTableFor } from './buckets';
 import { instantParser } from './fast-instant';
-import { buildLogs, filledStrings, replaceLogs, type LogIndex } from './logs';
+import { buildLogs, filledStrings, replaceLogs, type LogIndex, type LogsChange } from './logs';
+import { patchDataset } from './patch';
 
 export interface DatasetInput {
 	timeZone: string;
@@ -89,7 +90,8 @@ export interface KpiDataset {
 	leadRecords: Lead[];
 	customerRecords: Customer[];
 	leadIds: string[];
-	leadIndex: Map<string, number>;
+	/** Lead index of each key of the log index's lead dictionary, -1 for none. */
+	keyToLead: Int32Array;
 	leadOwner: Int32Array;
 	/** 0 marketing, 1 sales. */
 	leadOrigin: Uint8Array;
@@ -135,9 +137,11 @@ export interface KpiDataset {
 	actType: Uint8Array;
 	/** 0 none, else 1 + index in ACTIVITY_RESPONSES. */
 	actResponse: Uint8Array;
-	/** Row of each kept activity in the log index (null: all rows kept), and the log's ids. */
-	actRow: Int32Array | null;
-	actIdSource: Pick<LogIndex, 'idPools' | 'actPool' | 'actPoolRow'>;
+	/** Lead key (-1: none) and id of each activity: idPools[actPool[k]][actPoolRow[k]]. */
+	actLead: Int32Array;
+	actPool: Uint16Array;
+	actPoolRow: Int32Array;
+	idPools: string[][];
 
 	/** Live customers in record order. */
 	customerIds: string[];
@@ -188,7 +192,7 @@ function compareIds(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isLive(r: { deletedAt?: string }): boolean {
+export function isLive(r: { deletedAt?: string }): boolean {
 	return !r.deletedAt;
 }
 
@@ -230,10 +234,20 @@ export function updateDataset(ds: KpiDataset, change: DatasetChange): KpiDataset
 		customers: change.customers ?? ds.entities.customers,
 		forecasts: change.forecasts ?? ds.entities.forecasts
 	};
+	let logsChange: LogsChange | undefined;
 	const logs = change.logs
-		? replaceLogs(ds.logs, change.logs.leadIds, change.logs.activities, change.logs.stageEvents)
+		? replaceLogs(
+				ds.logs,
+				change.logs.leadIds,
+				change.logs.activities,
+				change.logs.stageEvents,
+				(c) => (logsChange = c)
+			)
 		: ds.logs;
-	return deriveDataset(logs, entities, ds.timeZone, ds);
+	return (
+		patchDataset(ds, change, entities, logs, logsChange) ??
+		deriveDataset(logs, entities, ds.timeZone, ds)
+	);
 }
 
 function deriveDataset(
@@ -286,7 +300,6 @@ function deriveDataset(
 	let same = !!prev && prev.leadCount === n && prev.logs.leadKeys === logs.leadKeys;
 	for (let i = 0; same && i < n; i++) same = leads[i].id === prev!.leadIds[i];
 	const leadIds = same ? prev!.leadIds : filledStrings(n);
-	const leadIndex = same ? prev!.leadIndex : new Map<string, number>();
 	const leadOwner = new Int32Array(n);
 	const leadOrigin = new Uint8Array(n);
 	const leadCampaign = new Int32Array(n);
@@ -297,10 +310,7 @@ function deriveDataset(
 	const expectedInstants: number[] = [];
 	for (let i = 0; i < n; i++) {
 		const l = leads[i];
-		if (!same) {
-			leadIds[i] = l.id;
-			leadIndex.set(l.id, i);
-		}
+		if (!same) leadIds[i] = l.id;
 		leadOwner[i] = rep(l.ownerId);
 		leadOrigin[i] = l.origin === 'marketing' ? 0 : 1;
 		leadCampaign[i] = l.campaignId ? (campaignIndex.get(l.campaignId) ?? -1) : -1;
@@ -392,20 +402,26 @@ function deriveDataset(
 	let actRep = logs.actRep;
 	let actType = logs.actType;
 	let actResponse = logs.actResponse;
-	let rows: Int32Array | null = null;
+	let actLead = logs.actLead;
+	let actPool = logs.actPool;
+	let actPoolRow = logs.actPoolRow;
 	if (kept < nl) {
-		rows = new Int32Array(kept);
 		actAt = new Float64Array(kept);
 		actRep = new Int32Array(kept);
 		actType = new Uint8Array(kept);
 		actResponse = new Uint8Array(kept);
+		actLead = new Int32Array(kept);
+		actPool = new Uint16Array(kept);
+		actPoolRow = new Int32Array(kept);
 		for (let k = 0, j = 0; k < nl; k++) {
 			if (!keepRow[k]) continue;
-			rows[j] = k;
 			actAt[j] = logs.actAt[k];
 			actRep[j] = logs.actRep[k];
 			actType[j] = logs.actType[k];
-			actResponse[j++] = logs.actResponse[k];
+			actResponse[j] = logs.actResponse[k];
+			actLead[j] = logs.actLead[k];
+			actPool[j] = logs.actPool[k];
+			actPoolRow[j++] = logs.actPoolRow[k];
 		}
 	}
 
@@ -470,30 +486,8 @@ function deriveDataset(
 		}
 	}
 
-	// Customers.
-	const customers = input.customers.filter(isLive);
-	const customerOwner = new Int32Array(customers.length);
-	const customerSince = new Float64Array(customers.length);
-	const customerChurnedAt = new Float64Array(customers.length);
-	customers.forEach((c, i) => {
-		customerOwner[i] = c.ownerId ? rep(c.ownerId) : -1;
-		if (prev && prev.customerRecords[i] === c) {
-			customerSince[i] = prev.customerSince[i];
-			customerChurnedAt[i] = prev.customerChurnedAt[i];
-		} else {
-			customerSince[i] = instant(c.since);
-			customerChurnedAt[i] = instant(c.churnedAt);
-		}
-	});
-
-	// Forecasts, in id order (the order of KPI 11's rows and of its sums).
-	const forecasts = input.forecasts.filter(isLive).sort((a, b) => compareIds(a.id, b.id));
-	const forecastRep = new Int32Array(forecasts.length);
-	const forecastAmount = new Float64Array(forecasts.length);
-	forecasts.forEach((f, i) => {
-		forecastRep[i] = f.repId ? rep(f.repId) : -1;
-		forecastAmount[i] = f.amount;
-	});
+	const customerPart = customerColumns(input.customers, rep, instant, prev);
+	const forecastPart = forecastColumns(input.forecasts, rep);
 
 	const ds: KpiDataset = {
 		timeZone: tz,
@@ -518,9 +512,8 @@ function deriveDataset(
 		leadCount: n,
 		leadKey,
 		leadRecords: leads,
-		customerRecords: customers,
 		leadIds,
-		leadIndex,
+		keyToLead,
 		leadOwner,
 		leadOrigin,
 		leadCampaign,
@@ -547,16 +540,12 @@ function deriveDataset(
 		actRep,
 		actType,
 		actResponse,
-		actRow: rows,
-		actIdSource: logs,
-		customerIds: customers.map((c) => c.id),
-		customerOwner,
-		customerSince,
-		customerChurnedAt,
-		forecastIds: forecasts.map((f) => f.id),
-		forecastPeriod: forecasts.map((f) => f.period),
-		forecastRep,
-		forecastAmount,
+		actLead,
+		actPool,
+		actPoolRow,
+		idPools: logs.idPools,
+		...customerPart,
+		...forecastPart,
 		zoneCache: new Map(),
 		logs,
 		entities: {
@@ -572,20 +561,86 @@ function deriveDataset(
 	return ds;
 }
 
-/** The zone-dependent figures of a dataset for `timeZone` (computed once, then cached). */
-export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
-	const hit = ds.zoneCache.get(timeZone);
-	if (hit) return hit;
-	const nf = ds.forecastIds.length;
+export type CustomerPart = Pick<
+	KpiDataset,
+	'customerRecords' | 'customerIds' | 'customerOwner' | 'customerSince' | 'customerChurnedAt'
+>;
+
+/** Live customers as columns (instants of records unchanged since `prev` are reused). */
+export function customerColumns(
+	all: Customer[],
+	rep: (id: string) => number,
+	instant: (v: string | undefined | null) => number,
+	prev?: KpiDataset
+): CustomerPart {
+	const customers = all.filter(isLive);
+	const customerOwner = new Int32Array(customers.length);
+	const customerSince = new Float64Array(customers.length);
+	const customerChurnedAt = new Float64Array(customers.length);
+	customers.forEach((c, i) => {
+		customerOwner[i] = c.ownerId ? rep(c.ownerId) : -1;
+		if (prev && prev.customerRecords[i] === c) {
+			customerSince[i] = prev.customerSince[i];
+			customerChurnedAt[i] = prev.customerChurnedAt[i];
+		} else {
+			customerSince[i] = instant(c.since);
+			customerChurnedAt[i] = instant(c.churnedAt);
+		}
+	});
+	return {
+		customerRecords: customers,
+		customerIds: customers.map((c) => c.id),
+		customerOwner,
+		customerSince,
+		customerChurnedAt
+	};
+}
+
+export type ForecastPart = Pick<
+	KpiDataset,
+	'forecastIds' | 'forecastPeriod' | 'forecastRep' | 'forecastAmount'
+>;
+
+/** Live forecasts in id order (the order of KPI 11's rows and of its sums). */
+export function forecastColumns(all: Forecast[], rep: (id: string) => number): ForecastPart {
+	const forecasts = all.filter(isLive).sort((a, b) => compareIds(a.id, b.id));
+	const forecastRep = new Int32Array(forecasts.length);
+	const forecastAmount = new Float64Array(forecasts.length);
+	forecasts.forEach((f, i) => {
+		forecastRep[i] = f.repId ? rep(f.repId) : -1;
+		forecastAmount[i] = f.amount;
+	});
+	return {
+		forecastIds: forecasts.map((f) => f.id),
+		forecastPeriod: forecasts.map((f) => f.period),
+		forecastRep,
+		forecastAmount
+	};
+}
+
+/** Per forecast: [start, end) of its period in `timeZone`, NaN when malformed. */
+export function forecastBounds(
+	periods: string[],
+	timeZone: string
+): Pick<ZoneDerived, 'forecastStart' | 'forecastEnd'> {
+	const nf = periods.length;
 	const forecastStart = new Float64Array(nf).fill(NaN);
 	const forecastEnd = new Float64Array(nf).fill(NaN);
 	for (let f = 0; f < nf; f++) {
-		const b = forecastPeriodBounds(ds.forecastPeriod[f], timeZone);
+		const b = forecastPeriodBounds(periods[f], timeZone);
 		if (b) {
 			forecastStart[f] = b[0];
 			forecastEnd[f] = b[1];
 		}
 	}
+	return { forecastStart, forecastEnd };
+}
+
+/** The zone-dependent figures of a dataset for `timeZone` (computed once, then cached). */
+export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
+	const hit = ds.zoneCache.get(timeZone);
+	if (hit) return hit;
+	const { forecastStart, forecastEnd } = forecastBounds(ds.forecastPeriod, timeZone);
 	const nc = ds.campaignIds.length;
 	const instant = instantParser(timeZone);
 	const campaignStart = new Float64Array(nc);

@@ -105,9 +105,7 @@ export function kpiRecords(
 				} else if (part !== undefined && ds.actType[k] !== type && ds.actRep[k] !== rep) {
 					continue;
 				}
-				const row = ds.actRow ? ds.actRow[k] : k;
-				const src = ds.actIdSource;
-				out.push(src.idPools[src.actPool[row]][src.actPoolRow[row]]);
+				out.push(ds.idPools[ds.actPool[k]][ds.actPoolRow[k]]);
 			}
 			return out;
 		}

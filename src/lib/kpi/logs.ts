@@ -101,7 +101,7 @@ export function buildLogs(
 		logs.actResponse[k] = activities.response[r];
 	}
 	const groups = eventGroups(stageEvents, leadKeys, stageKeys);
-	setEventGroups(logs, () => null, groups);
+	setEventGroups(logs, () => false, groups);
 	return logs;
 }
 
@@ -157,42 +157,55 @@ function eventGroups(
 }
 
 /**
- * Lays out the stage-event CSR: for each lead key, its rows in `groups`, or `keep(key)` (a
- * range of the old layout) when it returns one.
+ * Lays out the stage-event CSR: for each lead key, its rows in `groups`, or its range of the
+ * old layout when `keepOld(key)` (runs of kept keys are copied as one block).
  */
 function setEventGroups(
 	logs: LogIndex,
-	keep: (key: number) => [number, number] | null,
+	keepOld: (key: number) => boolean,
 	groups: EventGroups,
-	old?: { evAt: Float64Array; evStage: Int32Array }
+	old?: { evStart: Int32Array; evAt: Float64Array; evStage: Int32Array }
 ): void {
 	const nk = logs.leadKeys.values.length;
 	const ng = groups.start.length - 1;
+	const oldKeys = old ? old.evStart.length - 1 : 0;
+	const kept = new Uint8Array(nk);
 	const start = new Int32Array(nk + 1);
 	for (let key = 0; key < nk; key++) {
-		const r = keep(key);
-		const len = r ? r[1] - r[0] : key < ng ? groups.start[key + 1] - groups.start[key] : 0;
+		let len = 0;
+		if (old && key < oldKeys && keepOld(key)) {
+			kept[key] = 1;
+			len = old.evStart[key + 1] - old.evStart[key];
+		} else if (key < ng) {
+			len = groups.start[key + 1] - groups.start[key];
+		}
 		start[key + 1] = start[key] + len;
 	}
 	const total = start[nk];
 	const evAt = new Float64Array(total);
 	const evStage = new Int32Array(total);
 	const c = groups.cols;
-	for (let key = 0; key < nk; key++) {
-		let k = start[key];
-		const range = keep(key);
-		if (range && old) {
-			for (let j = range[0]; j < range[1]; j++) {
-				evAt[k] = old.evAt[j];
-				evStage[k++] = old.evStage[j];
-			}
-		} else if (key < ng) {
+	for (let key = 0; key < nk;) {
+		if (kept[key] && old) {
+			// A run of kept keys is one contiguous range in both layouts.
+			let end = key + 1;
+			while (end < nk && kept[end]) end++;
+			const s = old.evStart[key];
+			const e = old.evStart[end];
+			evAt.set(old.evAt.subarray(s, e), start[key]);
+			evStage.set(old.evStage.subarray(s, e), start[key]);
+			key = end;
+			continue;
+		}
+		if (key < ng) {
+			let k = start[key];
 			for (let g = groups.start[key]; g < groups.start[key + 1]; g++) {
 				const r = groups.rows[g];
 				evAt[k] = c.at[r];
 				evStage[k++] = groups.stageMap[c.stage[r]];
 			}
 		}
+		key++;
 	}
 	logs.evStart = start;
 	logs.evAt = evAt;
@@ -200,15 +213,118 @@ function setEventGroups(
 }
 
 /**
+ * How a sorted column changes: `removed` old positions (ascending) go, and new row j goes
+ * before old position insertAt[j] (non-decreasing). Applied to each column with typed-array
+ * copies of the runs in between, so a splice of a few rows costs a few memcpy of the log.
+ */
+export interface SplicePlan {
+	oldCount: number;
+	removed: Int32Array;
+	insertAt: Int32Array;
+}
+
+/** Output position of each inserted row, and the run copies, in one walk. */
+function planRuns(plan: SplicePlan): { runs: number[]; newPos: Int32Array; count: number } {
+	const { oldCount, removed, insertAt } = plan;
+	const runs: number[] = []; // triples: old start, old end, out start
+	const newPos = new Int32Array(insertAt.length);
+	let o = 0;
+	let src = 0;
+	let ri = 0;
+	let ii = 0;
+	while (src < oldCount || ii < insertAt.length) {
+		// Next boundary: the next removed position or the next insertion point.
+		const nextRemoved = ri < removed.length ? removed[ri] : oldCount;
+		const nextInsert = ii < insertAt.length ? insertAt[ii] : oldCount;
+		const stop = Math.min(nextRemoved, nextInsert);
+		if (stop > src) {
+			runs.push(src, stop, o);
+			o += stop - src;
+			src = stop;
+		}
+		if (ii < insertAt.length && insertAt[ii] === src) {
+			newPos[ii++] = o++;
+		} else if (ri < removed.length && removed[ri] === src) {
+			src++;
+			ri++;
+		} else if (src >= oldCount && ii >= insertAt.length) {
+			break;
+		}
+	}
+	return { runs, newPos, count: o };
+}
+
+/** The activity columns in log order: at, rep, lead, type, response, pool, pool row. */
+export type ActivityArrays = [
+	Float64Array,
+	Int32Array,
+	Int32Array,
+	Uint8Array,
+	Uint8Array,
+	Uint16Array,
+	Int32Array
+];
+
+/** Applies a plan to the activity columns; the caller fills the new rows at `newPos`. */
+export function spliceActivityArrays(
+	plan: SplicePlan,
+	olds: ActivityArrays
+): { outs: ActivityArrays; newPos: Int32Array } {
+	const { runs, newPos, count: n } = planRuns(plan);
+	const outs: ActivityArrays = [
+		new Float64Array(n),
+		new Int32Array(n),
+		new Int32Array(n),
+		new Uint8Array(n),
+		new Uint8Array(n),
+		new Uint16Array(n),
+		new Int32Array(n)
+	];
+	for (let c = 0; c < olds.length; c++) {
+		const from = olds[c];
+		const to = outs[c];
+		for (let r = 0; r < runs.length; r += 3) {
+			to.set(from.subarray(runs[r], runs[r + 1]) as never, runs[r + 2]);
+		}
+	}
+	return { outs, newPos };
+}
+
+/** Number of values in sorted `a[0..n)` that are <= t. */
+export function upperBound(a: Float64Array, n: number, t: number): number {
+	let lo = 0;
+	let hi = n;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid] <= t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** What replaceLogs did, for a dataset that patches its own copy of the activities. */
+export interface LogsChange {
+	/** Lead keys whose rows were replaced (all activities without a lead too if replaceNone). */
+	isReplaced: Uint8Array;
+	replaceNone: boolean;
+	/** The new activity rows in the new index: positions, sorted by at. */
+	addedPos: Int32Array;
+	/** Old index positions removed. */
+	removed: Int32Array;
+}
+
+/**
  * A new log index in which every activity and stage event of the leads `leadIds` ('' for the
  * activities without a lead) is replaced by the live rows of `activities` and `stageEvents`.
- * The old index is left as it was. Cost: linear in the logs, without re-sorting them.
+ * The old index is left as it was. Cost: one scan of the old activities' lead keys and a few
+ * block copies; nothing is re-sorted.
  */
 export function replaceLogs(
 	oldLogs: LogIndex,
 	leadIds: readonly string[],
 	activities: ActivityColumns,
-	stageEvents: StageEventColumns
+	stageEvents: StageEventColumns,
+	report?: (c: LogsChange) => void
 ): LogIndex {
 	// The dictionaries only ever grow, so old and new indexes share them: an old index only
 	// uses the keys it had. The rep dictionary is copied, as datasets size arrays by it.
@@ -217,94 +333,82 @@ export function replaceLogs(
 	const repKeys = new StringDictionary(old.repKeys.values);
 	const stageKeys = old.stageKeys;
 	let replaceNone = false;
-	const replaced = new Set<number>();
+	const replaced: number[] = [];
 	for (const id of leadIds) {
 		if (id === '') replaceNone = true;
-		else replaced.add(leadKeys.index(id));
+		else replaced.push(leadKeys.index(id));
 	}
 	// A lead named by the change's rows is replaced too, so no row is ever counted twice.
 	const a = liveActivityRows(activities, leadKeys, repKeys);
 	for (let k = 0; k < a.lead.length; k++) {
 		if (a.lead[k] < 0) replaceNone = true;
-		else replaced.add(a.lead[k]);
+		else replaced.push(a.lead[k]);
 	}
-	for (const id of stageEvents.leadDict) replaced.add(leadKeys.index(id));
-	const nOld = old.actCount;
-	let keptOld = 0;
-	const keepOld = new Uint8Array(nOld);
+	for (const id of stageEvents.leadDict) replaced.push(leadKeys.index(id));
 	const isReplaced = new Uint8Array(leadKeys.values.length);
 	for (const key of replaced) isReplaced[key] = 1;
+	const nOld = old.actCount;
+	const removedList: number[] = [];
+	const oldLead = old.actLead;
 	for (let k = 0; k < nOld; k++) {
-		const key = old.actLead[k];
-		if (key < 0 ? !replaceNone : !isReplaced[key]) {
-			keepOld[k] = 1;
-			keptOld++;
-		}
+		const key = oldLead[k];
+		if (key < 0 ? replaceNone : isReplaced[key] === 1) removedList.push(k);
 	}
 	const nNew = a.rows.length;
-	const n = keptOld + nNew;
-	const logs: LogIndex = {
-		leadKeys,
-		repKeys,
-		stageKeys,
-		actCount: n,
-		actAt: new Float64Array(n),
-		actRep: new Int32Array(n),
-		actLead: new Int32Array(n),
-		actType: new Uint8Array(n),
-		actResponse: new Uint8Array(n),
-		idPools: [...old.idPools, activities.id],
-		actPool: new Uint16Array(n),
-		actPoolRow: new Int32Array(n),
-		evStart: old.evStart,
-		evAt: old.evAt,
-		evStage: old.evStage
-	};
 	let newPool = old.idPools.length;
 	if (newPool === 0xffff) {
 		// The pool numbers are 16-bit: after 65,535 edits, gather the ids into one pool.
 		const ids = filledStrings(nOld);
 		for (let k = 0; k < nOld; k++) ids[k] = old.idPools[old.actPool[k]][old.actPoolRow[k]];
 		old = { ...old, idPools: [ids], actPool: new Uint16Array(nOld), actPoolRow: identity(nOld) };
-		logs.idPools = [ids, activities.id];
 		newPool = 1;
 	}
-	// Merge the kept old rows and the new rows, both sorted by at (old first on ties).
-	let i = 0;
-	let j = 0;
-	for (let k = 0; k < n; k++) {
-		while (i < nOld && !keepOld[i]) i++;
-		const takeOld = i < nOld && (j >= nNew || old.actAt[i] <= activities.at[a.rows[j]]);
-		if (takeOld) {
-			logs.actAt[k] = old.actAt[i];
-			logs.actRep[k] = old.actRep[i];
-			logs.actLead[k] = old.actLead[i];
-			logs.actType[k] = old.actType[i];
-			logs.actResponse[k] = old.actResponse[i];
-			logs.actPool[k] = old.actPool[i];
-			logs.actPoolRow[k] = old.actPoolRow[i];
-			i++;
-		} else {
-			const r = a.rows[j];
-			logs.actAt[k] = activities.at[r];
-			logs.actRep[k] = a.rep[j];
-			logs.actLead[k] = a.lead[j];
-			logs.actType[k] = activities.type[r];
-			logs.actResponse[k] = activities.response[r];
-			logs.actPool[k] = newPool;
-			logs.actPoolRow[k] = r;
-			j++;
-		}
+	// New rows go after the old rows of the same instant (old first on ties).
+	const insertAt = new Int32Array(nNew);
+	for (let j = 0; j < nNew; j++)
+		insertAt[j] = upperBound(old.actAt, nOld, activities.at[a.rows[j]]);
+	const removed = Int32Array.from(removedList);
+	const { outs, newPos } = spliceActivityArrays({ oldCount: nOld, removed, insertAt }, [
+		old.actAt,
+		old.actRep,
+		old.actLead,
+		old.actType,
+		old.actResponse,
+		old.actPool,
+		old.actPoolRow
+	]);
+	const [actAt, actRep, actLead, actType, actResponse, actPool, actPoolRow] = outs;
+	for (let j = 0; j < nNew; j++) {
+		const k = newPos[j];
+		const r = a.rows[j];
+		actAt[k] = activities.at[r];
+		actRep[k] = a.rep[j];
+		actLead[k] = a.lead[j];
+		actType[k] = activities.type[r];
+		actResponse[k] = activities.response[r];
+		actPool[k] = newPool;
+		actPoolRow[k] = r;
 	}
+	const logs: LogIndex = {
+		leadKeys,
+		repKeys,
+		stageKeys,
+		actCount: actAt.length,
+		actAt,
+		actRep,
+		actLead,
+		actType,
+		actResponse,
+		idPools: [...old.idPools, activities.id],
+		actPool,
+		actPoolRow,
+		evStart: old.evStart,
+		evAt: old.evAt,
+		evStage: old.evStage
+	};
 	const groups = eventGroups(stageEvents, leadKeys, stageKeys);
-	const oldKeys = old.evStart.length - 1;
-	setEventGroups(
-		logs,
-		(key) =>
-			key < oldKeys && !replaced.has(key) ? [old.evStart[key], old.evStart[key + 1]] : null,
-		groups,
-		old
-	);
+	setEventGroups(logs, (key) => key >= isReplaced.length || isReplaced[key] === 0, groups, old);
+	report?.({ isReplaced, replaceNone, addedPos: newPos, removed });
 	return logs;
 }
 
