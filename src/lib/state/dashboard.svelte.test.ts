@@ -103,3 +103,45 @@ describe('DashboardState', () => {
 		expect([kpi, part]).toEqual(['winLoss', 'won']);
 	});
 });
+
+describe('DashboardState across views and edits', () => {
+	it('never compares a new period with the previous figures of another view', async () => {
+		let release: () => void = () => {};
+		let call = 0;
+		const service: DashboardService = {
+			compute: vi.fn(async (request: KpiRequest): Promise<KpiResponse> => {
+				call++;
+				// The second view's previous period hangs until released.
+				if (call === 4) await new Promise<void>((r) => (release = r));
+				return {
+					result: resultWith({
+						activities: { total: request.to - request.from > 40 * 864e5 ? 90 : 30 }
+					}),
+					seq: 1,
+					timings: { refresh: 'cached', refreshMs: 0, computeMs: 1 }
+				};
+			}),
+			records: vi.fn(async () => [])
+		};
+		const dash = state(memoryStorage(), service, 'period=last-90-days');
+		await dash.load();
+		expect(dash.previous).not.toBeNull();
+		dash.setView({ period: { preset: 'last-30-days' } });
+		await vi.waitFor(() => expect(dash.result?.activities.total).toBe(30));
+		// The figures are in; the previous 30 days are still being computed.
+		expect(dash.previousPending).toBe(true);
+		expect(dash.previous).toBeNull();
+		release();
+		await vi.waitFor(() => expect(dash.previousPending).toBe(false));
+		expect(dash.previous?.activities.total).toBe(30);
+	});
+
+	it('an edit in any tab recomputes the figures', async () => {
+		const { service, calls } = fakeService();
+		const dash = state(memoryStorage(), service);
+		const stop = dash.followChanges();
+		new BroadcastChannel('tragt-changes').postMessage({ seq: 2 });
+		await vi.waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(1));
+		stop();
+	});
+});

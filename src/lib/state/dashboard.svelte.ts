@@ -11,6 +11,7 @@ import {
 } from '../dashboard/view';
 import type { KpiKey, KpiResult } from '../kpi/result-types';
 import type { KpiRequest, KpiService } from '../workers/kpi-protocol';
+import { CHANGES_CHANNEL } from '../db/write-context';
 import { KpiState } from './kpi.svelte';
 
 export type DashboardService = Pick<KpiService, 'compute' | 'records'>;
@@ -144,6 +145,17 @@ export class DashboardState {
 		this.#previousKey = key;
 		this.previousPending = false;
 		this.#writeCache(key, result, previous);
+	}
+
+	/**
+	 * Recomputes (figures, then the previous period) whenever any tab or worker commits a
+	 * change, so an edit elsewhere shows up without a reload. Returns the stop function.
+	 */
+	followChanges(): () => void {
+		if (typeof BroadcastChannel === 'undefined') return () => {};
+		const channel = new BroadcastChannel(CHANGES_CHANNEL);
+		channel.onmessage = () => void this.load();
+		return () => channel.close();
 	}
 
 	/** Ids of the records behind a figure (drill-through). */

@@ -22,8 +22,7 @@ export function useDashboard(service?: () => DashboardService): DashboardState {
 
 	onMount(() => {
 		void dash.load();
-		const stop = dash.kpi.followChanges();
-		return stop;
+		return dash.followChanges();
 	});
 
 	$effect(() => {
