@@ -22,9 +22,11 @@ test('a lead named like an HTML tag shows as text everywhere and runs nothing', 
 	await page.getByRole('button', { name: 'Add lead' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: XSS })).toBeVisible();
 	await page.goto('/leads');
-	await expect(page.getByRole('link', { name: XSS })).toBeVisible();
+	await expect(page.getByRole('link', { name: XSS, exact: true })).toBeVisible();
+	// The workspace is named after the person: the top bar shows the same text.
+	await expect(page.locator('header .workspace')).toHaveText(XSS);
 	await page.goto('/reps');
-	await expect(page.getByRole('cell', { name: XSS })).toBeVisible();
+	await expect(page.locator('main').getByText(XSS).first()).toBeVisible();
 	await page.goto('/board');
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// Nothing was parsed as markup: no image pointing at "x" exists, no alert opened.
@@ -82,4 +84,73 @@ base('an injected inline script and a script from another origin are refused', a
 	expect(result.injected).toBe(false);
 	expect(result.violations.every((v) => v.startsWith('script-src'))).toBe(true);
 	expect(result.violations.length).toBeGreaterThanOrEqual(2);
+});
+
+test('a Tragt file with a __proto__ key is refused; the same file without it is accepted', async ({
+	page
+}) => {
+	await reportCspViolations(page);
+	await startWorkspace(page);
+	await page.goto('/leads');
+	await page.getByLabel('Name of the new lead').fill('Shared lead');
+	await page.getByRole('button', { name: 'Add lead' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Shared lead' })).toBeVisible();
+
+	await page.goto('/import-export');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export Tragt file' }).click();
+	const chunks = await (await (await download).createReadStream()).toArray();
+	const exported = Buffer.concat(chunks).toString('utf8');
+	expect(exported).toContain('"format"');
+	const poisoned = exported.replace('"format"', '"__proto__":{"polluted":true},"format"');
+	expect(poisoned).not.toBe(exported);
+
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'poisoned.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(poisoned)
+	});
+	await expect(page.getByText('poisoned.json cannot be imported')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Merge into my data' })).toHaveCount(0);
+	expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+
+	// The control: the untouched export is accepted (so the refusal above was for the key).
+	await page.goto('/import-export');
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'clean.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(exported)
+	});
+	await expect(page.getByRole('button', { name: 'Merge into my data' })).toBeVisible();
+});
+
+test('a lead named like a spreadsheet formula is exported with a leading apostrophe', async ({
+	page
+}) => {
+	await reportCspViolations(page);
+	await startWorkspace(page);
+	const formula = '=HYPERLINK("https://example.com","Click")';
+	await page.goto('/leads');
+	await page.getByLabel('Name of the new lead').fill(formula);
+	await page.getByRole('button', { name: 'Add lead' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: formula })).toBeVisible();
+
+	await page.goto('/import-export');
+	const files = new Map<string, string>();
+	const all: Promise<void>[] = [];
+	page.on('download', (d) =>
+		all.push(
+			d
+				.createReadStream()
+				.then((s) => s.toArray())
+				.then((c) => void files.set(d.suggestedFilename(), Buffer.concat(c).toString('utf8')))
+		)
+	);
+	await page.getByRole('button', { name: 'Tables as CSV' }).click();
+	await expect.poll(() => [...files.keys()].some((n) => n.endsWith('-leads.csv'))).toBe(true);
+	await Promise.all(all);
+	const leads = [...files.entries()].find(([n]) => n.endsWith('-leads.csv'))![1];
+	// CSV quoting doubles the inner quotes; the cell starts with ' so no spreadsheet runs it.
+	expect(leads).toContain(`"'=HYPERLINK(""https://example.com"",""Click"")"`);
+	expect(leads).not.toMatch(/(^|,)"?=HYPERLINK/m);
 });
