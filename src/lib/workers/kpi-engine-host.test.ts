@@ -45,12 +45,63 @@ describe('KpiEngineHost', () => {
 		await host.compute(request);
 
 		const edits = [
-			() => history.run(logActivity({ leadId: lead.id, type: 'call', at: '2026-03-02T09:00:00Z', response: 'positive' })),
+			() =>
+				history.run(
+					logActivity({
+						leadId: lead.id,
+						type: 'call',
+						at: '2026-03-02T09:00:00Z',
+						response: 'positive'
+					})
+				),
 			() => history.run(moveLead(lead.id, 'won', { at: '2026-04-01T12:00:00Z' })),
 			() => history.run(updateLead(lead.id, { value: 2500 })),
 			() => history.run(createLead({ name: 'Beta', createdAt: '2026-05-01T10:00:00Z' })),
 			() => history.undo(),
 			() => history.run(deleteRecords('leads', [lead.id]))
+		];
+		for (const edit of edits) {
+			await edit();
+			const r = await host.compute(request);
+			expect(r.timings.refresh).toBe('incremental');
+			expect(r.result).toEqual(await coldResult(db));
+		}
+	});
+
+	it('stays equal to a cold build over many leads, unassigned activities, deletes and undo', async () => {
+		const { db } = await workspaceDb();
+		const history = new CommandHistory(db);
+		const leads: { id: string }[] = [];
+		for (let i = 0; i < 12; i++) {
+			leads.push(
+				await history.run(
+					createLead({
+						name: `L${i}`,
+						createdAt: `2026-0${1 + (i % 9)}-0${1 + (i % 7)}T10:00:00Z`,
+						value: 100 * i
+					})
+				)
+			);
+		}
+		const host = new KpiEngineHost(db);
+		await host.compute(request);
+		const at = (m: number, d: number) => `2026-${String(m).padStart(2, '0')}-1${d}T09:00:00Z`;
+		const edits = [
+			() => history.run(logActivity({ type: 'email', at: at(2, 1) })),
+			() =>
+				history.run(
+					logActivity({ leadId: leads[3].id, type: 'call', at: at(4, 2), response: 'negative' })
+				),
+			() => history.run(logActivity({ leadId: leads[3].id, type: 'meeting', at: at(3, 2) })),
+			() => history.run(moveLead(leads[3].id, 'won', { at: at(5, 1) })),
+			() => history.run(moveLead(leads[5].id, 'lost', { at: at(5, 1) })),
+			() => history.run(moveLead(leads[7].id, 'won', { at: at(5, 1) })),
+			() => history.undo(),
+			() => history.run(updateLead(leads[5].id, { value: 999 })),
+			() => history.run(createLead({ name: 'New', createdAt: at(6, 3) })),
+			() => history.run(deleteRecords('leads', [leads[3].id])),
+			() => history.undo(),
+			() => history.undo()
 		];
 		for (const edit of edits) {
 			await edit();

@@ -2,10 +2,17 @@
 // columnar dataset, built once from IndexedDB and brought up to date from the data layer's
 // change log, so a refresh after one edit re-reads only what changed.
 import type { ActivityBlock, StageEventBlock } from '../db/blocks';
-import { concatActivityBlocks, concatStageEventBlocks } from '../db/blocks';
+import { concatActivityBlocks, concatStageEventBlocks, NO_LEAD_BUCKET } from '../db/blocks';
 import { ENTITY_LIST_NAMES, type EntityListName, type TragtDatabase } from '../db/database';
 import { getWorkspaceSettings, readChangesSince, readEntityRows } from '../db/repositories';
-import { buildDataset, computeKpis, kpiRecords, type KpiDataset } from '../kpi/index';
+import {
+	buildDataset,
+	computeKpis,
+	kpiRecords,
+	updateDataset,
+	type DatasetChange,
+	type KpiDataset
+} from '../kpi/index';
 import type { KpiKey, KpiOptions } from '../kpi/result-types';
 import type { KpiRequest, KpiResponse, KpiTimings } from './kpi-protocol';
 
@@ -34,6 +41,20 @@ export class KpiEngineHost {
 			await this.readEverything();
 			return { refresh: 'cold', refreshMs: performance.now() - t0 };
 		}
+		// The leads named by the changed buckets' old blocks: their rows are replaced too.
+		const buckets = [...new Set([...changes.activityBuckets, ...changes.stageEventBuckets])];
+		const named = new Set<string>();
+		const nameLeads = () => {
+			for (const b of buckets) {
+				if (b === NO_LEAD_BUCKET) named.add('');
+				for (const id of this.activityBlocks.get(b)?.leadDict ?? []) named.add(id);
+				for (const id of this.stageEventBlocks.get(b)?.leadDict ?? []) named.add(id);
+			}
+		};
+		nameLeads();
+		const changedLists = Object.entries(changes.entities)
+			.filter(([, ids]) => ids && ids.length > 0)
+			.map(([list]) => list as EntityListName);
 		await this.db.transaction(
 			'r',
 			[
@@ -53,7 +74,11 @@ export class KpiEngineHost {
 						else map.delete(id);
 					});
 				}
-				await this.replaceBlocks(this.activityBlocks, this.db.activityBlocks, changes.activityBuckets);
+				await this.replaceBlocks(
+					this.activityBlocks,
+					this.db.activityBlocks,
+					changes.activityBuckets
+				);
 				await this.replaceBlocks(
 					this.stageEventBlocks,
 					this.db.stageEventBlocks,
@@ -62,7 +87,8 @@ export class KpiEngineHost {
 			}
 		);
 		this.seq = changes.seq;
-		this.rebuild();
+		nameLeads();
+		this.patch(changedLists, buckets, [...named]);
 		return { refresh: 'incremental', refreshMs: performance.now() - t0 };
 	}
 
@@ -143,6 +169,35 @@ export class KpiEngineHost {
 			if (block) cache.set(b, block);
 			else cache.delete(b);
 		});
+	}
+
+	/**
+	 * Brings the dataset up to date after an edit: the changed entity lists, and every row of the
+	 * leads the changed buckets name (in both logs: a lead's rows all live in its bucket). The
+	 * engine re-derives only the leads concerned when it can.
+	 */
+	private patch(lists: EntityListName[], buckets: number[], leadIds: string[]): void {
+		const e = this.entities as EntityMaps;
+		const change: DatasetChange = {};
+		for (const list of lists) {
+			if (list in e) (change as Record<string, unknown>)[list] = [...e[list].values()];
+		}
+		if (buckets.length > 0) {
+			const act: ActivityBlock[] = [];
+			const ev: StageEventBlock[] = [];
+			for (const b of buckets) {
+				const a = this.activityBlocks.get(b);
+				const s = this.stageEventBlocks.get(b);
+				if (a) act.push(a);
+				if (s) ev.push(s);
+			}
+			change.logs = {
+				leadIds,
+				activities: concatActivityBlocks(act),
+				stageEvents: concatStageEventBlocks(ev)
+			};
+		}
+		this.dataset = updateDataset(this.dataset as KpiDataset, change);
 	}
 
 	private rebuild(): void {
