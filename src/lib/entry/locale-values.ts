@@ -88,11 +88,18 @@ export function parseLocaleNumber(text: string, locale: string, percent = false)
 
 /** Writes a number for editing in `locale`, without grouping so that it reads back exactly. */
 export function formatLocaleNumber(value: number, locale: string, maxFraction = 2): string {
-	return new Intl.NumberFormat(locale, {
-		useGrouping: false,
-		maximumFractionDigits: maxFraction
-	}).format(value);
+	// Building an Intl.NumberFormat costs far more than formatting: every visible cell of a
+	// scrolling grid comes through here.
+	const key = locale + '|' + maxFraction;
+	let f = numberFormats.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: maxFraction });
+		numberFormats.set(key, f);
+	}
+	return f.format(value);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 type DateOrder = 'dmy' | 'mdy' | 'ymd';
 const orderCache = new Map<string, DateOrder>();
