@@ -39,9 +39,8 @@ test('the Maven CRM file goes through the wizard to the published win rate and w
 	await page.getByRole('button', { name: /^Import [\d,]+ records$/ }).click();
 	await expect(page.getByText(/^Imported [\d,]+ records\.$/)).toBeVisible({ timeout: 60_000 });
 
-	// The figures through the KPI worker, in the team view of this page (the dashboard at /kpi
-	// was being rebuilt by another helper when this test was written; its tiles read the same
-	// worker). The period is [2016-10-01, 2018-01-01).
+	// The figures through the KPI worker in the team view of this page (won value is not on a
+	// dashboard tile), for [2016-10-01, 2018-01-01).
 	await openImport(page);
 	await page.getByLabel('From').first().fill('2016-10-01');
 	await page.getByLabel('To (exclusive)').fill('2018-01-01');
@@ -53,6 +52,13 @@ test('the Maven CRM file goes through the wizard to the published win rate and w
 	await expect(team.locator('tr[data-kpi="winRate"] td').first()).toHaveText('63.2%');
 	await expect(team.locator('tr[data-kpi="wonValue"] td').first()).toHaveText('$10,005,534.00');
 	await expect(team.locator('thead th')).toHaveCount(2 + 31); // KPI, Team, me + 30 Maven reps
+
+	// And on the dashboard (its custom range names whole days: 2016-10-01 to 2017-12-31).
+	await page.goto('/kpi?period=custom&from=2016-10-01&to=2017-12-31');
+	const winLoss = page.locator('article[data-kpi="winLoss"]');
+	await expect(winLoss).toContainText('4,238 won · 2,473 lost', { timeout: 30_000 });
+	await expect(winLoss).toContainText('63.2%');
+	await openImport(page);
 
 	// Importing the same file again adds nothing.
 	await page.getByTestId('import-file').setInputFiles(MAVEN);
