@@ -18,7 +18,10 @@ const filled = () =>
 	document.querySelector('[role=status][data-updating="false"]') !== null &&
 	performance.now();
 
-for (const size of ['M', 'L'] as const) {
+// DASH_SIZES=M runs only M (a quick check while working).
+const sizes = (process.env.DASH_SIZES ?? 'M,L').split(',') as ('M' | 'L')[];
+
+for (const size of sizes) {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-dash-bench-'));
 	try {
 		let ctx = await launchChromium(dir);

@@ -56,3 +56,7 @@ function workerService(): DashboardService {
 		records: async (r, k, p) => (await loading!).records(r, k, p)
 	};
 }
+
+// Start the worker (fetch its script, open IndexedDB) as soon as this module loads, while the
+// app still opens its own database: the first figures wait on the worker's cold path anyway.
+if (typeof window !== 'undefined' && typeof Worker !== 'undefined') workerService();
