@@ -75,6 +75,7 @@ for (const size of ['M', 'L'] as const) {
 			runs: refresh.length
 		});
 	} finally {
-		rmSync(dir, { recursive: true, force: true });
+		// Chromium may still be writing its profile just after close: retry.
+		rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 	}
 }

@@ -132,8 +132,18 @@ export function encodeActivityBlock(bucket: number, cols: ActivityColumns): Acti
 	};
 }
 
+/**
+ * n empty notes as a packed array (`new Array(n)` is sparse for a large n in V8: every later
+ * store and read is a hash lookup).
+ */
+function noNotes(n: number): (string | undefined)[] {
+	const a: (string | undefined)[] = [];
+	for (let i = 0; i < n; i++) a.push(undefined);
+	return a;
+}
+
 export function decodeActivityBlock(block: ActivityBlock): ActivityColumns {
-	const note = new Array<string | undefined>(block.count);
+	const note = noNotes(block.count);
 	for (let k = 0; k < block.noteRows.length; k++) note[block.noteRows[k]] = block.notes[k];
 	return {
 		count: block.count,
@@ -211,7 +221,7 @@ export function activityBlockFromRows(
 	const n = rows.length;
 	const leads = new StringDictionary();
 	const reps = new StringDictionary();
-	const ids = new Array<string>(n);
+	const ids: string[] = [];
 	const updatedAt = new Float64Array(n);
 	const deletedAt = new Float64Array(n);
 	const at = new Float64Array(n);
@@ -223,7 +233,7 @@ export function activityBlockFromRows(
 	const notes: string[] = [];
 	for (let i = 0; i < n; i++) {
 		const a = rows[i];
-		ids[i] = a.id;
+		ids.push(a.id);
 		updatedAt[i] = instantMs(a.updatedAt, timeZone);
 		deletedAt[i] = instantMs(a.deletedAt, timeZone);
 		at[i] = instantMs(a.at, timeZone);
@@ -267,7 +277,7 @@ export function stageEventBlockFromRows(
 	const leads = new StringDictionary();
 	const stages = new StringDictionary();
 	const reps = new StringDictionary();
-	const ids = new Array<string>(n);
+	const ids: string[] = [];
 	const updatedAt = new Float64Array(n);
 	const deletedAt = new Float64Array(n);
 	const at = new Float64Array(n);
@@ -276,7 +286,7 @@ export function stageEventBlockFromRows(
 	const rep = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
 		const e = rows[i];
-		ids[i] = e.id;
+		ids.push(e.id);
 		updatedAt[i] = instantMs(e.updatedAt, timeZone);
 		deletedAt[i] = instantMs(e.deletedAt, timeZone);
 		at[i] = instantMs(e.at, timeZone);
@@ -338,7 +348,7 @@ export function concatActivityBlocks(blocks: readonly ActivityBlock[]): Activity
 		repDict: [],
 		type: new Uint8Array(n),
 		response: new Uint8Array(n),
-		note: new Array<string | undefined>(n)
+		note: noNotes(n)
 	};
 	const repLookup = new Map<string, number>();
 	const idParts: string[][] = [];
