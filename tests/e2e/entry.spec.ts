@@ -86,6 +86,27 @@ test('a bad pasted cell is reported by row and column and nothing is written', a
 	await expect(page.getByRole('button', { name: /^Undo/ }).first()).toBeDisabled();
 });
 
+test('deletes selected rows to the bin, with Undo in the toast', async ({ page }) => {
+	await loadDemo(page);
+	await openGrid(page, '/campaigns');
+	const rows = page.locator('revo-grid .rgRow');
+	const first = (await rows.nth(0).locator('[role=gridcell]').first().textContent())!.trim();
+	// Two rows: click the first, Shift+click the second.
+	await rows.nth(0).locator('[role=gridcell]').first().click();
+	await rows
+		.nth(1)
+		.locator('[role=gridcell]')
+		.first()
+		.click({ modifiers: ['Shift'] });
+	await page.getByRole('button', { name: 'Delete selected rows' }).click();
+	await expect(rowCount(page)).toContainText('8 of 8 rows');
+	await expect(page.locator('revo-grid')).not.toContainText(first);
+	await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+	await expect(rowCount(page)).toContainText('10 of 10 rows');
+	await page.goto('/bin');
+	await expect(page.getByText(first)).toHaveCount(0);
+});
+
 test('a typed invalid value is marked in its cell with the reason, and not saved', async ({
 	page
 }) => {
