@@ -17,7 +17,14 @@ import { isIsoDate } from '../domain/time';
 import type { Campaign, Customer, Forecast, Lead, Records, Rep, Stage } from '../domain/types';
 import { forecastPeriodBounds, monthTableFor } from './buckets';
 import { instantParser } from './fast-instant';
-import { buildLogs, filledStrings, replaceLogs, type LogIndex, type LogsChange } from './logs';
+import {
+	buildLogs,
+	filledStrings,
+	replaceLogs,
+	spliceActivityArrays,
+	type LogIndex,
+	type LogsChange
+} from './logs';
 import { patchDataset } from './patch';
 
 export interface DatasetInput {
@@ -406,23 +413,22 @@ function deriveDataset(
 	let actPool = logs.actPool;
 	let actPoolRow = logs.actPoolRow;
 	if (kept < nl) {
-		actAt = new Float64Array(kept);
-		actRep = new Int32Array(kept);
-		actType = new Uint8Array(kept);
-		actResponse = new Uint8Array(kept);
-		actLead = new Int32Array(kept);
-		actPool = new Uint16Array(kept);
-		actPoolRow = new Int32Array(kept);
-		for (let k = 0, j = 0; k < nl; k++) {
-			if (!keepRow[k]) continue;
-			actAt[j] = logs.actAt[k];
-			actRep[j] = logs.actRep[k];
-			actType[j] = logs.actType[k];
-			actResponse[j] = logs.actResponse[k];
-			actLead[j] = logs.actLead[k];
-			actPool[j] = logs.actPool[k];
-			actPoolRow[j++] = logs.actPoolRow[k];
-		}
+		// Few rows are dropped (orphans of deleted leads): copy the runs between them.
+		const dropped = new Int32Array(nl - kept);
+		for (let k = 0, j = 0; k < nl; k++) if (!keepRow[k]) dropped[j++] = k;
+		const { outs } = spliceActivityArrays(
+			{ oldCount: nl, removed: dropped, insertAt: new Int32Array(0) },
+			[
+				logs.actAt,
+				logs.actRep,
+				logs.actLead,
+				logs.actType,
+				logs.actResponse,
+				logs.actPool,
+				logs.actPoolRow
+			]
+		);
+		[actAt, actRep, actLead, actType, actResponse, actPool, actPoolRow] = outs;
 	}
 
 	// Per-lead facts from the whole live history.
