@@ -8,7 +8,9 @@ import { BENCH_HARNESS_URL, launchChromium, median, report } from './bench-util'
 const request = { from: Date.UTC(2025, 10, 1), to: Date.UTC(2026, 10, 1), now: Date.UTC(2026, 10, 27) };
 const targets = { M: 1000, L: 2000 } as const;
 
-for (const size of ['M', 'L'] as const) {
+const sizes = (process.env.KPI_WORKER_SIZES ?? 'M,L').split(',') as ('M' | 'L')[];
+
+for (const size of sizes) {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-bench-'));
 	try {
 		let ctx = await launchChromium(dir);
@@ -75,7 +77,12 @@ for (const size of ['M', 'L'] as const) {
 			runs: refresh.length
 		});
 	} finally {
-		// Chromium may still be writing its profile just after close: retry.
-		rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+		// Chromium may still be writing its profile just after close: a leftover temporary
+		// directory must not cost the next size's figures.
+		try {
+			rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+		} catch (e) {
+			console.error(`could not remove ${dir}: ${String(e)}`);
+		}
 	}
 }
