@@ -17,6 +17,8 @@ const CACHE = cacheNameFor(version);
 const SHELL = base + '/';
 const ASSETS = precacheList({ build, files, prerendered, shell: SHELL });
 const ASSET_SET = new Set(ASSETS);
+/** Paths that name a file rather than an app route (routes have no extension). */
+const FILE_PATH = /\.(html?|js|mjs|json|css|txt|xml|csv|map|wasm)$/i;
 
 sw.addEventListener('install', (event) => {
 	// No skipWaiting here: the new version waits until the person chooses to reload.
@@ -33,9 +35,17 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
+			let first = true;
 			for (const key of await caches.keys()) {
-				if (key !== CACHE && isOwnCache(key)) await caches.delete(key);
+				if (key === CACHE || !isOwnCache(key)) continue;
+				first = false;
+				await caches.delete(key);
 			}
+			// The very first install: the open tab runs this same version, so take it over at once
+			// and serve its lazy chunks from the cache (a deploy before its next reload cannot then
+			// leave it asking the server for chunks that are gone). Updates never claim: their tabs
+			// run older code and switch only through "Reload".
+			if (first) await sw.clients.claim();
 		})()
 	);
 });
@@ -53,6 +63,8 @@ sw.addEventListener('fetch', (event) => {
 	if (url.pathname.endsWith('/_app/version.json')) return;
 
 	if (request.mode === 'navigate') {
+		// Files that are not ours (e.g. the benchmark harness under /__bench/) are not app routes.
+		if (!ASSET_SET.has(url.pathname) && FILE_PATH.test(url.pathname)) return;
 		event.respondWith(navigate(request));
 		return;
 	}

@@ -101,7 +101,13 @@ export class PwaState {
 		});
 		// controllerchange rather than workbox's 'controlling': it also fires when the worker was
 		// found by another tab (workbox calls that one "external").
+		// A first install takes over an uncontrolled page (clients.claim): that is not an update.
+		let hadController = !!navigator.serviceWorker.controller;
 		const onControllerChange = () => {
+			if (!hadController) {
+				hadController = true;
+				return;
+			}
 			// Our own "Reload": the new worker is in charge, load the page it serves.
 			if (this.#reloadRequested) window.location.reload();
 			// Another tab chose "Reload": this page still runs the old code; say so, but let the
