@@ -194,3 +194,32 @@ test("two teammates' files merged in either order give the same KPIs", async ({ 
 	// Won: own-a (500) and the shared lead, won by Bo's later edit (300).
 	expect(tables[0]).toContain('$800.00');
 });
+
+test('the shared file exports the workspace, re-imports with nothing new, and stamps the last export', async ({
+	page
+}) => {
+	await startWorkspace(page, 'Mette Holm', { currency: 'USD' });
+	await openImport(page);
+	await importShared(page, 'ann.json', teammateFile('a'), 'Ann');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export Tragt file' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^mette-holm-\d{4}-\d{2}-\d{2}\.json$/);
+	const text = await (await file.createReadStream()).toArray();
+	const exported = JSON.parse(Buffer.concat(text).toString('utf8'));
+	expect(exported.workspace).toMatchObject({ name: 'Mette Holm', currency: 'USD' });
+	expect(exported.leads.map((l: { id: string }) => l.id).sort()).toEqual(['own-a', 'shared']);
+	// Importing my own export changes nothing: every record is unchanged.
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'mine.json',
+		mimeType: 'application/json',
+		buffer: Buffer.concat(text)
+	});
+	const preview = page.getByTestId('merge-preview');
+	for (const column of [1, 2, 3])
+		await expect(preview.locator(`tbody tr td:nth-of-type(${column})`)).toHaveText(
+			Array(8).fill('0')
+		);
+	await page.goto('/settings');
+	await expect(page.getByText(/^Last exported /)).toBeVisible();
+});

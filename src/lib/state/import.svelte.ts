@@ -70,30 +70,39 @@ function storage(): Storage | undefined {
 
 /** Saves a Blob as a file: through the share sheet on phones that can, else a download. */
 export async function saveFile(blob: Blob, fileName: string): Promise<'shared' | 'downloaded'> {
-	const file = typeof File === 'undefined' ? null : new File([blob], fileName, { type: blob.type });
+	return saveFiles([{ blob, name: fileName }]);
+}
+
+/**
+ * Saves several files: on a phone whose browser can share files, all in one share sheet;
+ * otherwise each one downloads.
+ */
+export async function saveFiles(
+	files: readonly { blob: Blob; name: string }[]
+): Promise<'shared' | 'downloaded'> {
 	const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-	if (
-		coarse &&
-		file &&
-		typeof navigator !== 'undefined' &&
-		navigator.canShare?.({ files: [file] })
-	) {
-		try {
-			await navigator.share({ files: [file], title: fileName });
-			return 'shared';
-		} catch (e) {
-			// The person closed the share sheet: that is a choice, not a reason to download.
-			if (e instanceof DOMException && e.name === 'AbortError') return 'shared';
+	if (coarse && typeof File !== 'undefined' && typeof navigator !== 'undefined') {
+		const list = files.map((f) => new File([f.blob], f.name, { type: f.blob.type }));
+		if (navigator.canShare?.({ files: list })) {
+			try {
+				await navigator.share({ files: list, title: files[0]?.name });
+				return 'shared';
+			} catch (e) {
+				// The person closed the share sheet: that is a choice, not a reason to download.
+				if (e instanceof DOMException && e.name === 'AbortError') return 'shared';
+			}
 		}
 	}
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	for (const f of files) {
+		const url = URL.createObjectURL(f.blob);
+		const a = document.createElement('a');
+		a.href = url;
+		a.download = f.name;
+		document.body.append(a);
+		a.click();
+		a.remove();
+		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	}
 	return 'downloaded';
 }
 
