@@ -106,3 +106,22 @@ describe('matchOption', () => {
 		expect(matchOption('Bo', reps)).toBeUndefined();
 	});
 });
+
+describe('matchOption with lead names', () => {
+	const leads = [
+		{ value: 'l1', label: 'Anna Berg (Acme)' },
+		{ value: 'l2', label: 'Bo Dahl (Acme)' },
+		{ value: 'l3', label: 'Bo Dahl (Beta)' },
+		{ value: 'l4', label: 'Bo' }
+	];
+
+	it('takes a name without its company when only one lead has it', () => {
+		expect(matchOption('anna berg', leads)?.value).toBe('l1');
+		expect(matchOption('Bo Dahl (B', leads)?.value).toBe('l3');
+	});
+
+	it('refuses a name that two leads share, and prefers an exact label', () => {
+		expect(matchOption('Bo Dahl', leads)).toBeUndefined();
+		expect(matchOption('bo', leads)?.value).toBe('l4');
+	});
+});

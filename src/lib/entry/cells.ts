@@ -97,28 +97,37 @@ export function matchOption(text: string, options: readonly Option[]): Option | 
 	const t = fold(text);
 	if (t === '') return undefined;
 	const index = optionIndex(options);
-	const exact = index.get(t);
+	const exact = index.exact.get(t);
 	if (exact) return exact;
-	let found: Option | undefined;
-	for (const o of options) {
-		if (!fold(o.label).startsWith(t)) continue;
-		if (found) return undefined; // Two candidates: ambiguous.
-		found = o;
-	}
-	return found;
+	const starts: Option[] = [];
+	index.folded.forEach((label, i) => {
+		if (label.startsWith(t)) starts.push(options[i]);
+	});
+	if (starts.length === 1) return starts[0];
+	// "Anna Berg" names the lead "Anna Berg (Acme)" when there is no other Anna Berg.
+	const named = starts.filter((o) => fold(o.label).startsWith(t + ' ('));
+	return named.length === 1 ? named[0] : undefined;
 }
 
 // A lead column has up to 100k options, and a paste looks up every cell: index them once.
-const indexes = new WeakMap<readonly Option[], Map<string, Option>>();
+interface OptionIndex {
+	exact: Map<string, Option>;
+	folded: string[];
+}
+const indexes = new WeakMap<readonly Option[], OptionIndex>();
 
-function optionIndex(options: readonly Option[]): Map<string, Option> {
+function optionIndex(options: readonly Option[]): OptionIndex {
 	let index = indexes.get(options);
 	if (!index) {
-		index = new Map();
+		const exact = new Map<string, Option>();
+		const folded = options.map((o) => fold(o.label));
 		// Labels first, so that a label wins over another option's id; the first of equal
 		// labels wins.
-		for (const o of options) if (!index.has(fold(o.label))) index.set(fold(o.label), o);
-		for (const o of options) if (!index.has(fold(o.value))) index.set(fold(o.value), o);
+		options.forEach((o, i) => {
+			if (!exact.has(folded[i])) exact.set(folded[i], o);
+		});
+		for (const o of options) if (!exact.has(fold(o.value))) exact.set(fold(o.value), o);
+		index = { exact, folded };
 		indexes.set(options, index);
 	}
 	return index;
