@@ -41,6 +41,14 @@ describe('quota errors in the shapes browsers and Dexie report them', () => {
 		expect(isQuotaError(bulk)).toBe(true);
 	});
 
+	it('recognises the error as it arrives from the import worker (name and message only)', () => {
+		const dexie = new Dexie.AbortError('Transaction aborted', domQuota());
+		// What Comlink rebuilds on the page side of a worker call.
+		const copied = Object.assign(new Error(dexie.message), { name: dexie.name });
+		expect(isQuotaError(copied)).toBe(true);
+		expect(errorText(copied)).toMatch(FULL);
+	});
+
 	it('leaves other errors as they are', () => {
 		const plain = new DOMException('Transaction was aborted', 'AbortError');
 		expect(isQuotaError(plain)).toBe(false);

@@ -4,7 +4,8 @@
 // the command stays: Dexie rolls it back) and reports it in one of several shapes: a
 // DOMException named QuotaExceededError; Dexie's QuotaExceededError or AbortError wrapping it
 // (`inner`); a BulkError whose `failures` hold it; or, in Chrome, an AbortError / UnknownError
-// whose only clue is a message about quota or disk space. All of them mean "storage full".
+// whose only clue is a message about quota or disk space; or any of these after a worker
+// boundary, where only the name and message remain. All of them mean "storage full".
 //
 // Relative imports only: the import worker uses this too.
 import { m } from '../paraglide/messages.js';
@@ -41,6 +42,10 @@ export function isQuotaError(err: unknown): boolean {
 		const name = typeof e.name === 'string' ? e.name : '';
 		const message = typeof e.message === 'string' ? e.message : '';
 		if (name === 'QuotaExceededError') return true;
+		// Dexie names the inner error in its message ("Transaction aborted\n QuotaExceededError:
+		// ..."), and that message is all that survives the trip from the import worker (Comlink
+		// copies name, message and stack).
+		if (message.includes('QuotaExceededError')) return true;
 		// The legacy DOMException code for QUOTA_EXCEEDED_ERR.
 		if (e.code === 22 && name !== 'AbortError') return true;
 		if (
