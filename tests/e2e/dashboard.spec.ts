@@ -14,7 +14,7 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const NOW = '2026-11-27T12:00:00.000Z';
 const TZ = 'Europe/Copenhagen';
 // The overview route of the KPI pages; the lead mounts the same view on `/`.
-const DASH = '/kpi';
+const DASH = '/';
 
 const file = generateDemo({ size: 'S', now: NOW, timeZone: TZ });
 const dataset = datasetFromRecords(file, TZ);
