@@ -89,6 +89,9 @@ describe('updateDataset', () => {
 			append: fc.boolean(),
 			logLeads: fc.subarray(LEAD_IDS, { maxLength: 3 }),
 			newLeadLogs: fc.boolean(),
+			// As a rewritten block: the leads' current rows stay, some go, the other's are added.
+			keepOld: fc.boolean(),
+			dropEvery: fc.integer({ min: 2, max: 5 }),
 			customers: fc.nat(4).map((k) => k === 0),
 			forecasts: fc.nat(4).map((k) => k === 0)
 		});
@@ -120,9 +123,17 @@ describe('updateDataset', () => {
 						// The new lead's rows are the other workspace's rows of l0, renamed.
 						const rename = (id: string | null | undefined) =>
 							id === 'l0' && e.newLeadLogs ? newId : leadOf(id);
-						const acts = e.other.activities
-							.filter((a) => S.has(rename(a.leadId)) || S.has(leadOf(a.leadId)))
-							.map((a) => (S.has(leadOf(a.leadId)) ? a : { ...a, leadId: newId }));
+						const kept = e.keepOld
+							? records.activities.filter(
+									(a, k) => S.has(leadOf(a.leadId)) && k % e.dropEvery !== 0
+								)
+							: [];
+						const acts = [
+							...kept,
+							...e.other.activities
+								.filter((a) => S.has(rename(a.leadId)) || S.has(leadOf(a.leadId)))
+								.map((a) => (S.has(leadOf(a.leadId)) ? a : { ...a, leadId: newId }))
+						];
 						const evs = e.other.stageEvents
 							.filter((ev) => S.has(rename(ev.leadId)) || S.has(ev.leadId))
 							.map((ev) => (S.has(ev.leadId) ? ev : { ...ev, leadId: newId }));

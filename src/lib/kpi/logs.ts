@@ -284,7 +284,12 @@ export function spliceActivityArrays(
 		const from = olds[c];
 		const to = outs[c];
 		for (let r = 0; r < runs.length; r += 3) {
-			to.set(from.subarray(runs[r], runs[r + 1]) as never, runs[r + 2]);
+			const s = runs[r];
+			const e = runs[r + 1];
+			const d = runs[r + 2];
+			// A subarray is an object: for short runs a plain loop is cheaper.
+			if (e - s < 64) for (let k = s; k < e; k++) to[d + k - s] = from[k];
+			else to.set(from.subarray(s, e) as never, d);
 		}
 	}
 	return { outs, newPos };
@@ -309,8 +314,12 @@ export interface LogsChange {
 	replaceNone: boolean;
 	/** The new activity rows in the new index: positions, sorted by at. */
 	addedPos: Int32Array;
-	/** Old index positions removed. */
+	/** Old index positions removed (rows unchanged by the edit are kept, not replaced). */
 	removed: Int32Array;
+	/** True when the old index's ids were gathered into one pool (positions still hold). */
+	gathered: boolean;
+	/** The change's activity rows (all rows of the replaced leads). */
+	activities: ActivityColumns;
 }
 
 /**
@@ -363,11 +372,41 @@ export function replaceLogs(
 		old = { ...old, idPools: [ids], actPool: new Uint16Array(nOld), actPoolRow: identity(nOld) };
 		newPool = 1;
 	}
+	// A rewritten block mostly holds the rows it had: an old row whose id and fields are
+	// unchanged stays where it is (moving thousands of rows scattered over the log would cut
+	// the copy into thousands of short runs).
+	let keep: Uint8Array | null = null;
+	let removedRows = removedList;
+	if (removedList.length > 0 && nNew > 0) {
+		const byId = new Map<string, number>();
+		for (let j = 0; j < nNew; j++) byId.set(activities.id[a.rows[j]], j);
+		keep = new Uint8Array(nNew).fill(1);
+		removedRows = [];
+		for (const k of removedList) {
+			const j = byId.get(old.idPools[old.actPool[k]][old.actPoolRow[k]]);
+			if (j !== undefined && keep[j] === 1) {
+				const r = a.rows[j];
+				if (
+					old.actAt[k] === activities.at[r] &&
+					old.actRep[k] === a.rep[j] &&
+					old.actLead[k] === a.lead[j] &&
+					old.actType[k] === activities.type[r] &&
+					old.actResponse[k] === activities.response[r]
+				) {
+					keep[j] = 0;
+					continue;
+				}
+			}
+			removedRows.push(k);
+		}
+	}
+	const newRows: number[] = [];
+	for (let j = 0; j < nNew; j++) if (!keep || keep[j]) newRows.push(j);
 	// New rows go after the old rows of the same instant (old first on ties).
-	const insertAt = new Int32Array(nNew);
-	for (let j = 0; j < nNew; j++)
-		insertAt[j] = upperBound(old.actAt, nOld, activities.at[a.rows[j]]);
-	const removed = Int32Array.from(removedList);
+	const insertAt = Int32Array.from(newRows, (j) =>
+		upperBound(old.actAt, nOld, activities.at[a.rows[j]])
+	);
+	const removed = Int32Array.from(removedRows);
 	const { outs, newPos } = spliceActivityArrays({ oldCount: nOld, removed, insertAt }, [
 		old.actAt,
 		old.actRep,
@@ -378,8 +417,9 @@ export function replaceLogs(
 		old.actPoolRow
 	]);
 	const [actAt, actRep, actLead, actType, actResponse, actPool, actPoolRow] = outs;
-	for (let j = 0; j < nNew; j++) {
-		const k = newPos[j];
+	for (let q = 0; q < newRows.length; q++) {
+		const j = newRows[q];
+		const k = newPos[q];
 		const r = a.rows[j];
 		actAt[k] = activities.at[r];
 		actRep[k] = a.rep[j];
@@ -408,7 +448,14 @@ export function replaceLogs(
 	};
 	const groups = eventGroups(stageEvents, leadKeys, stageKeys);
 	setEventGroups(logs, (key) => key >= isReplaced.length || isReplaced[key] === 0, groups, old);
-	report?.({ isReplaced, replaceNone, addedPos: newPos, removed });
+	report?.({
+		isReplaced,
+		replaceNone,
+		addedPos: newPos,
+		removed,
+		gathered: old !== oldLogs,
+		activities
+	});
 	return logs;
 }
 

@@ -132,12 +132,21 @@ export function patchDataset(
 			act = { ...logs, actCount: logs.actCount };
 			added = lc.addedPos;
 		} else {
+			if (lc.gathered) return null;
+			// The log rows removed, by their (pool, row) id position: unique per row.
+			const gone = new Set<number>();
+			for (const k of lc.removed) {
+				gone.add(prev.logs.actPool[k] * 2 ** 31 + prev.logs.actPoolRow[k]);
+			}
 			const removed: number[] = [];
 			const lead = prev.actLead;
 			const none = lc.replaceNone;
-			for (let k = 0; k < prev.actCount; k++) {
+			for (let k = 0; gone.size > 0 && k < prev.actCount; k++) {
 				const key = lead[k];
-				if (key < 0 ? none : key < isReplaced!.length && isReplaced![key] === 1) {
+				if (
+					(key < 0 ? none : key < isReplaced!.length && isReplaced![key] === 1) &&
+					gone.has(prev.actPool[k] * 2 ** 31 + prev.actPoolRow[k])
+				) {
 					removed.push(k);
 					removedAt.push(prev.actAt[k]);
 					removedRep.push(prev.actRep[k]);
@@ -230,13 +239,19 @@ export function patchDataset(
 		}
 	}
 	if (missingRep) return null;
-	// First contacts of the leads whose activities were replaced: their new rows.
-	for (const p of added) {
-		const key = act.actLead[p];
-		if (key < 0) continue;
-		const li = keyToLead[key];
-		const t = act.actAt[p];
-		if (!(firstContactAt[li] <= t)) firstContactAt[li] = t;
+	// First contacts of the leads whose activities were replaced: all their rows are in the
+	// change (unchanged ones too).
+	if (lc) {
+		const cols = lc.activities;
+		const keyOf = Int32Array.from(cols.leadDict, (id) => (id ? logs.leadKeys.index(id) : -1));
+		for (let r = 0; r < cols.count; r++) {
+			const d = cols.lead[r];
+			const t = cols.at[r];
+			if (d < 0 || !Number.isNaN(cols.deletedAt[r]) || Number.isNaN(t)) continue;
+			const key = keyOf[d];
+			const li = key < keyToLead.length ? keyToLead[key] : -1;
+			if (li >= 0 && !(firstContactAt[li] <= t)) firstContactAt[li] = t;
+		}
 	}
 
 	// Stage histories: the affected leads' events from the log index, the rest copied in runs.
