@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BENCH_HARNESS_URL, BENCH_URL, launchChromium, median, report } from './bench-util';
 
-const GRID_PATH = process.env.GRID_PATH ?? '/leads';
+const GRID_PATH = process.env.GRID_PATH ?? '/leads?view=grid';
 const SIZE = process.env.GRID_BENCH_SIZE ?? 'L';
 /** Company of the first row (the lead grid's second column). */
 const CELL = 'revogr-data[type="rgRow"] [role=gridcell][data-rgrow="0"][data-rgcol="1"]';

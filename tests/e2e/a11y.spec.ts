@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, loadDemo, test } from './fixtures';
 
+// axe is injected as an inline script, which the app's Content-Security-Policy rightly blocks.
+test.use({ bypassCSP: true });
+
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const PAGES = ['/', '/leads', '/activities', '/more', '/reps', '/stages', '/bin', '/settings'];

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, loadDemo, test } from './fixtures';
 
-const PATH = process.env.LEADS_GRID_PATH ?? '/leads';
+const PATH = process.env.LEADS_GRID_PATH ?? '/leads?view=grid';
 
 async function typeCell(page: Page, text: string, then: 'Tab' | 'Enter') {
 	await page.keyboard.type(text, { delay: 30 });

@@ -31,6 +31,7 @@ export const MORE_ITEMS: NavItem[] = [
 	{ href: '/forecasts', label: m.nav_forecasts, icon: 'forecasts' },
 	{ href: '/reps', label: m.nav_reps, icon: 'reps' },
 	{ href: '/stages', label: m.nav_stages, icon: 'stages' },
+	{ href: '/stage-moves', label: m.nav_stage_moves, icon: 'activities' },
 	{ href: '/import-export', label: m.nav_import_export, icon: 'import-export' },
 	{ href: '/bin', label: m.nav_bin, icon: 'bin' },
 	{ href: '/settings', label: m.nav_settings, icon: 'settings' }

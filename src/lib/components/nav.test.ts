@@ -45,6 +45,7 @@ describe('side navigation (wide screens)', () => {
 			'/forecasts',
 			'/reps',
 			'/stages',
+			'/stage-moves',
 			'/import-export',
 			'/bin',
 			'/settings'

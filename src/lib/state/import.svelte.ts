@@ -3,6 +3,7 @@
 // one IndexedDB transaction, which the browser aborts when its context goes away, so nothing
 // of a cancelled import is stored.
 import * as Comlink from 'comlink';
+import { errorText } from '$lib/db/storage-errors';
 import type { ActivityType, Origin, RecordListName } from '$lib/domain/types';
 import {
 	BUILT_IN_PRESETS,
@@ -179,7 +180,7 @@ export class ImportWizard {
 		try {
 			return await fn();
 		} catch (e) {
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error = errorText(e);
 			return undefined;
 		} finally {
 			this.busy = false;
