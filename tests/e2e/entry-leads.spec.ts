@@ -69,7 +69,10 @@ test('editing a stage to Lost asks for the reason and saves it with the move', a
 	const name = (await first.locator('[role=gridcell]').first().textContent())!.trim();
 	await first.locator('[role=gridcell]').nth(2).click();
 	await page.keyboard.press('Enter');
-	await page.keyboard.press('Control+a');
+	// Wait for the cell editor to take focus before clearing it (keys sent earlier go nowhere).
+	const editor = page.locator('revo-grid input:focus');
+	await expect(editor).toHaveCount(1);
+	await editor.fill('');
 	await typeCell(page, 'Lost', 'Enter');
 	await page.getByLabel('Reason').selectOption({ label: 'Withdrawn by customer' });
 	await page.getByRole('button', { name: 'Move to Lost' }).click();

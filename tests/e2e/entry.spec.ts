@@ -77,6 +77,10 @@ test('a bad pasted cell is reported by row and column and nothing is written', a
 	await loadDemo(page);
 	await openGrid(page, '/campaigns');
 	await page.getByRole('button', { name: 'Add row' }).click();
+	// The paste goes to the focused element: wait until the grid has taken focus.
+	await expect
+		.poll(() => page.evaluate(() => !!document.activeElement?.closest('revo-grid')))
+		.toBe(true);
 	await paste(page, 'Good one\tWeb\tMarketing\t12\r\nBad one\tWeb\tMaybe\t1,2,3\r\n');
 	const problems = page.getByTestId('grid-problems');
 	await expect(problems).toContainText('Nothing was pasted');
