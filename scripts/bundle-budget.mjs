@@ -20,10 +20,12 @@ const opt = (name, fallback) => {
 const route = opt('route', '/');
 const json = args.includes('--json');
 
-const CLIENT = '.svelte-kit/output/client';
-const BUILD = 'build';
+// Builds beside the usual one (TRAGT_KIT_DIR / TRAGT_BUILD_DIR, see svelte.config.js) are checked too.
+const KIT = process.env.TRAGT_KIT_DIR || '.svelte-kit';
+const CLIENT = `${KIT}/output/client`;
+const BUILD = process.env.TRAGT_BUILD_DIR || 'build';
 const manifest = JSON.parse(readFileSync(path.join(CLIENT, '.vite/manifest.json'), 'utf8'));
-const appJs = readFileSync('.svelte-kit/generated/client-optimized/app.js', 'utf8');
+const appJs = readFileSync(`${KIT}/generated/client-optimized/app.js`, 'utf8');
 
 /** Node indexes a route loads: the root layout, its layouts and its page (from app.js). */
 function routeNodes(r) {
@@ -61,9 +63,7 @@ function staticClosure(keys, into = new Set()) {
 const entryKeys = Object.keys(manifest).filter(
 	(k) => manifest[k].isEntry && !k.includes('client-optimized/nodes/')
 );
-const nodeKeys = routeNodes(route).map(
-	(n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`
-);
+const nodeKeys = routeNodes(route).map((n) => `${KIT}/generated/client-optimized/nodes/${n}.js`);
 const firstScreen = staticClosure([...entryKeys, ...nodeKeys]);
 
 // The dashboard asks the KPI worker as soon as it mounts: its client chunk and the worker

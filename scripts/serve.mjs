@@ -13,7 +13,7 @@ const opt = (name, fallback) => {
 };
 const port = Number(opt('port', process.env.PORT ?? 4173));
 const host = opt('host', '127.0.0.1');
-const root = path.resolve(opt('dir', 'build'));
+const root = path.resolve(opt('dir', process.env.TRAGT_BUILD_DIR || 'build'));
 
 if (!existsSync(path.join(root, 'index.html'))) {
 	console.error(`No build found in ${root}: run \`npm run build\` first.`);

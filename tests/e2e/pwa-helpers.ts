@@ -19,7 +19,7 @@ export interface OwnServer {
 }
 
 /** Starts `scripts/serve.mjs` for `dir` on `port`; resolves once it is listening. */
-export async function startServer(port: number, dir = 'build'): Promise<OwnServer> {
+export async function startServer(port: number, dir = process.env.TRAGT_BUILD_DIR || 'build'): Promise<OwnServer> {
 	const child: ChildProcess = spawn(
 		process.execPath,
 		[

@@ -32,7 +32,7 @@ test.use({ serviceWorkers: 'allow', baseURL: `http://127.0.0.1:${PORT}` });
 test.beforeAll(() => {
 	test.setTimeout(300_000);
 	rmSync(WORK, { recursive: true, force: true });
-	cpSync('build', FIRST, { recursive: true });
+	cpSync(process.env.TRAGT_BUILD_DIR || 'build', FIRST, { recursive: true });
 	const out = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
 		env: {
 			...process.env,

@@ -14,7 +14,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	base: '/__bench/',
 	build: {
-		outDir: path.resolve(root, '../../../build/__bench'),
+		outDir: path.resolve(root, '../../..', process.env.TRAGT_BUILD_DIR || 'build', '__bench'),
 		emptyOutDir: true,
 		target: 'es2022'
 	},
