@@ -1,10 +1,12 @@
 // Serves the production build (build/, the adapter-static output) as a static host would:
 // files as they are, and the SPA shell (index.html) for any other path. Used by `npm start`, the
-// end-to-end tests and the benchmarks, so they all run exactly what gets deployed.
+// end-to-end tests and the benchmarks, so they all run exactly what gets deployed. Text files are
+// gzipped when the client accepts it, as every static host does (Lighthouse measures transfer).
 //   node scripts/serve.mjs [--port 4173] [--host 127.0.0.1] [--dir build]
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -34,6 +36,28 @@ const TYPES = {
 	'.wasm': 'application/wasm'
 };
 
+const COMPRESSIBLE = new Set([
+	'.html',
+	'.js',
+	'.mjs',
+	'.css',
+	'.json',
+	'.webmanifest',
+	'.svg',
+	'.txt'
+]);
+/** Gzipped files by path and modification time: each is compressed once, not per request. */
+const gzipped = new Map();
+function gzipOf(file) {
+	const key = `${file}:${statSync(file).mtimeMs}`;
+	let body = gzipped.get(key);
+	if (!body) {
+		body = gzipSync(readFileSync(file));
+		gzipped.set(key, body);
+	}
+	return body;
+}
+
 const server = createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://x');
 	let file = path.join(root, decodeURIComponent(url.pathname));
@@ -52,10 +76,24 @@ const server = createServer((req, res) => {
 		file = path.join(root, 'index.html');
 	}
 	const immutable = url.pathname.startsWith('/_app/immutable/');
-	res.writeHead(status, {
+	const headers = {
 		'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
-	});
+		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+		vary: 'accept-encoding'
+	};
+	const gzip =
+		COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+	if (gzip) {
+		const body = gzipOf(file);
+		res.writeHead(status, {
+			...headers,
+			'content-encoding': 'gzip',
+			'content-length': body.length
+		});
+		res.end(req.method === 'HEAD' ? undefined : body);
+		return;
+	}
+	res.writeHead(status, headers);
 	if (req.method === 'HEAD') {
 		res.end();
 		return;
