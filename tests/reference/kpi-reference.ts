@@ -24,6 +24,10 @@ export interface ReferenceOptions {
 	now: number;
 	timeZone: string;
 	reps?: string[];
+	/** Extension beyond the spec (docs/kpis.md): campaign ids, '' for "no campaign". */
+	campaigns?: string[];
+	/** Extension beyond the spec: lead origins. */
+	origins?: ('marketing' | 'sales')[];
 	granularity?: 'day' | 'week' | 'month';
 	pipelineMode?: 'configured' | 'historical';
 }
@@ -212,7 +216,24 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 		return cur.stage;
 	};
 
-	const leads = facts.filter((f) => repOk(f.lead.ownerId));
+	// Extensions beyond the spec: the campaign filter reads a lead's campaign as '' unless it
+	// names a live campaign; activities and customers follow their lead.
+	const liveCampaigns = records.campaigns.filter((c) => !c.deletedAt);
+	const liveCampaignIds = new Set(liveCampaigns.map((c) => c.id));
+	const byFilters = options.campaigns !== undefined || options.origins !== undefined;
+	const passes = (lead: Lead | undefined): boolean => {
+		if (!lead) return false;
+		const campaign = lead.campaignId && liveCampaignIds.has(lead.campaignId) ? lead.campaignId : '';
+		if (options.campaigns && !options.campaigns.includes(campaign)) return false;
+		if (options.origins && !options.origins.includes(lead.origin)) return false;
+		return true;
+	};
+	const liveLeadById = new Map(liveLeads.map((l) => [l.id, l]));
+	const leadOfOk = (leadId: string | null | undefined) =>
+		!byFilters || (!!leadId && passes(liveLeadById.get(leadId)));
+
+	const repLeads = facts.filter((f) => repOk(f.lead.ownerId));
+	const leads = repLeads.filter((f) => !byFilters || passes(f.lead));
 	const cohort = leads.filter((f) => inP(f.created));
 	const byStageOrder = (a: Stage, b: Stage) =>
 		a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -266,7 +287,9 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 	const overlapping: string[] = [];
 	let budgetSum = 0;
 	let leadSum = 0;
-	for (const c of records.campaigns.filter((c) => !c.deletedAt)) {
+	for (const c of liveCampaigns) {
+		if (options.campaigns && !options.campaigns.includes(c.id)) continue;
+		if (options.origins && !options.origins.includes(c.origin)) continue;
 		const mine = facts.filter((f) => f.lead.campaignId === c.id);
 		const opps = mine.filter((f) => f.opportunityAt !== null).length;
 		const wonLeads = mine.filter((f) => f.closedAt !== null && f.won);
@@ -332,7 +355,7 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 	}
 
 	// 5. activities and 9. responses
-	const filteredActs = acts.filter((a) => repOk(a.repId));
+	const filteredActs = acts.filter((a) => repOk(a.repId) && leadOfOk(a.leadId));
 	const actsInP = filteredActs.filter((a) => inP(t(a.at)));
 	const keys = bucketKeysOver(from, to, tz, granularity);
 	const series: Record<string, number> = {};
@@ -418,7 +441,8 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 		const b = periodBounds(f.period, tz);
 		if (!b || b[0] < from || b[1] > to || b[1] > asOf) continue;
 		// Summed in closedAt order, ties in record order (the engine's documented order).
-		const wonInPeriod = leads
+		// Forecasts name no campaign or origin: only the rep filter applies.
+		const wonInPeriod = repLeads
 			.map((l, order) => ({ l, order }))
 			.filter(({ l }) => l.won && l.closedAt !== null && l.closedAt >= b[0] && l.closedAt < b[1])
 			.filter(({ l }) => !f.repId || l.lead.ownerId === f.repId)
@@ -503,7 +527,7 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 	let fresh = 0;
 	let activeAtEnd = 0;
 	for (const c of records.customers) {
-		if (c.deletedAt || !repOk(c.ownerId)) continue;
+		if (c.deletedAt || !repOk(c.ownerId) || !leadOfOk(c.leadId)) continue;
 		const since = t(c.since);
 		const ch = c.churnedAt ? t(c.churnedAt) : null;
 		if (since < from && (ch === null || ch >= from)) {
@@ -564,7 +588,15 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 			bias: nul(sumErr, sumActual),
 			amount: sumAmount,
 			actual: sumActual,
-			rows
+			rows,
+			...(byFilters
+				? {
+						unfilteredBy: [
+							...(options.campaigns ? (['campaigns'] as const) : []),
+							...(options.origins ? (['origins'] as const) : [])
+						]
+					}
+				: {})
 		},
 		weightedPipeline: {
 			mode,

@@ -197,6 +197,7 @@ export const recordsArb: fc.Arbitrary<Records> = fc
 		const customers = fc.array(
 			fc.record({
 				ownerId: fc.option(REP_REF, { nil: undefined }),
+				leadId: fc.option(leadRef, { nil: undefined }),
 				since: valueArb,
 				churnedAt: fc.option(valueArb, { nil: undefined }),
 				deletedAt: deletedArb
@@ -253,6 +254,8 @@ export interface RandomOptions {
 	granularity: 'day' | 'week' | 'month';
 	pipelineMode: 'configured' | 'historical';
 	reps?: string[];
+	campaigns?: string[];
+	origins?: ('marketing' | 'sales')[];
 }
 
 const boundaryArb = fc.oneof(
@@ -270,10 +273,22 @@ export const optionsArb: fc.Arbitrary<RandomOptions> = fc
 		timeZone: fc.constantFrom(...ZONES),
 		granularity: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
 		pipelineMode: fc.constantFrom('configured' as const, 'historical' as const),
-		reps: fc.option(fc.subarray(['r1', 'r2', 'r3', 'r4', 'rX', 'rNobody']), { nil: undefined })
+		reps: fc.option(fc.subarray(['r1', 'r2', 'r3', 'r4', 'rX', 'rNobody']), { nil: undefined }),
+		// The campaign and origin filters (extensions beyond the spec), absent two times in three
+		// so the spec's own path stays well covered. '' is "no campaign"; cX names no campaign.
+		campaigns: fc.oneof(
+			{ weight: 2, arbitrary: fc.constant(undefined) },
+			{ weight: 1, arbitrary: fc.subarray(['c0', 'c1', 'c2', 'cX', '']) }
+		),
+		origins: fc.oneof(
+			{ weight: 2, arbitrary: fc.constant(undefined) },
+			{ weight: 1, arbitrary: fc.subarray(['marketing' as const, 'sales' as const]) }
+		)
 	})
-	.map(({ a, b, reps, ...rest }) => {
+	.map(({ a, b, reps, campaigns, origins, ...rest }) => {
 		const o: RandomOptions = { from: Math.min(a, b), to: Math.max(a, b), ...rest };
 		if (reps) o.reps = reps;
+		if (campaigns) o.campaigns = campaigns;
+		if (origins) o.origins = origins;
 		return o;
 	});

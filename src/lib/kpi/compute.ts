@@ -146,6 +146,98 @@ export function repMask(ds: KpiDataset, reps: readonly string[] | undefined): Ui
 	return mask;
 }
 
+/**
+ * The campaign and origin filters (extensions beyond the spec, docs/kpis.md) as a mask over the
+ * leads; null when neither is given, so the spec's figures run exactly as before. A lead whose
+ * campaign is deleted or unknown counts as one without a campaign (`''`).
+ */
+export function leadFilterMask(
+	ds: KpiDataset,
+	campaigns: readonly string[] | undefined,
+	origins: readonly Origin[] | undefined
+): Uint8Array | null {
+	if (!campaigns && !origins) return null;
+	const nc = ds.campaignIds.length;
+	// Index c + 1 for campaign c, 0 for "no campaign".
+	const campaignOk = new Uint8Array(nc + 1);
+	if (campaigns) {
+		const wanted = new Set(campaigns);
+		if (wanted.has('')) campaignOk[0] = 1;
+		for (let c = 0; c < nc; c++) if (wanted.has(ds.campaignIds[c])) campaignOk[c + 1] = 1;
+	} else {
+		campaignOk.fill(1);
+	}
+	const originOk = origins
+		? [origins.includes('marketing') ? 1 : 0, origins.includes('sales') ? 1 : 0]
+		: [1, 1];
+	const n = ds.leadCount;
+	const mask = new Uint8Array(n);
+	const { leadCampaign, leadOrigin } = ds;
+	for (let i = 0; i < n; i++) mask[i] = campaignOk[leadCampaign[i] + 1] & originOk[leadOrigin[i]];
+	return mask;
+}
+
+const campaignOriginOf = new WeakMap<KpiDataset, Uint8Array>();
+
+/** Each live campaign's origin (0 marketing, 1 sales), from the dataset's campaign records. */
+function campaignOrigins(ds: KpiDataset): Uint8Array {
+	let out = campaignOriginOf.get(ds);
+	if (!out) {
+		const byId = new Map<string, Origin>();
+		for (const c of ds.entities.campaigns) if (!c.deletedAt) byId.set(c.id, c.origin);
+		out = Uint8Array.from(ds.campaignIds, (id) => (byId.get(id) === 'marketing' ? 0 : 1));
+		campaignOriginOf.set(ds, out);
+	}
+	return out;
+}
+
+/**
+ * KPI 3 under the extension filters: which live campaigns count (listed, and of a listed
+ * origin); null when neither filter is given.
+ */
+export function campaignFilterMask(
+	ds: KpiDataset,
+	campaigns: readonly string[] | undefined,
+	origins: readonly Origin[] | undefined
+): Uint8Array | null {
+	if (!campaigns && !origins) return null;
+	const wanted = campaigns ? new Set(campaigns) : null;
+	const origin = origins ? campaignOrigins(ds) : null;
+	return Uint8Array.from(ds.campaignIds, (id, c) =>
+		(!wanted || wanted.has(id)) &&
+		(!origin || origins!.includes(origin[c] === 0 ? 'marketing' : 'sales'))
+			? 1
+			: 0
+	);
+}
+
+const customerLeadOf = new WeakMap<KpiDataset, Int32Array>();
+
+/** Lead index of each live customer's `leadId`, -1 when it names no live lead. */
+export function customerLeads(ds: KpiDataset): Int32Array {
+	let out = customerLeadOf.get(ds);
+	if (!out) {
+		const wanted = new Map<string, number>();
+		for (const c of ds.customerRecords) if (c.leadId) wanted.set(c.leadId, -1);
+		if (wanted.size > 0) {
+			for (let i = 0; i < ds.leadCount; i++) {
+				const id = ds.leadIds[i];
+				if (wanted.has(id)) wanted.set(id, i);
+			}
+		}
+		out = Int32Array.from(ds.customerRecords, (c) => (c.leadId ? wanted.get(c.leadId)! : -1));
+		customerLeadOf.set(ds, out);
+	}
+	return out;
+}
+
+/** Whether activity k passes the lead filter: it has a live lead that the mask keeps. */
+export function activityLeadPasses(ds: KpiDataset, leadMask: Uint8Array, k: number): boolean {
+	const key = ds.actLead[k];
+	const li = key >= 0 && key < ds.keyToLead.length ? ds.keyToLead[key] : -1;
+	return li >= 0 && leadMask[li] === 1;
+}
+
 /** The stage of lead i at instant t: last event before t, else its first event. */
 export function stageAt(ds: KpiDataset, i: number, t: number): number {
 	const s = ds.evStart[i];
@@ -166,6 +258,7 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	const granularity = options.granularity ?? 'month';
 	const mode = options.pipelineMode ?? 'configured';
 	const mask = repMask(ds, options.reps);
+	const leadMask = leadFilterMask(ds, options.campaigns, options.origins);
 	const zone = zoneDerived(ds, tz);
 	const buckets = bucketsFor(from, to, granularity, tz);
 	const nb = buckets.keys.length;
@@ -234,6 +327,7 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	for (let i = 0; i < n; i++) {
 		const owner = leadOwner[i];
 		if (mask && !mask[owner]) continue;
+		if (leadMask && !leadMask[i]) continue;
 		const created = leadCreatedAt[i];
 		const closed = closedAt[i];
 		const out = outcome[i];
@@ -372,7 +466,9 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	const overlapping: string[] = [];
 	let cplBudget = 0;
 	let cplLeads = 0;
+	const campaignMask = campaignFilterMask(ds, options.campaigns, options.origins);
 	for (let c = 0; c < ds.campaignIds.length; c++) {
+		if (campaignMask && !campaignMask[c]) continue;
 		const budget = ds.campaignBudget[c];
 		const leads = ds.campaignLeads[c];
 		const opps = ds.campaignOpportunities[c];
@@ -457,6 +553,7 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	for (let k = lo; k < hi; k++) {
 		const r = actRep[k];
 		if (mask && !mask[r]) continue;
+		if (leadMask && !activityLeadPasses(ds, leadMask, k)) continue;
 		total++;
 		typeCount[actType[k]]++;
 		repCount[r]++;
@@ -488,9 +585,11 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	const seriesOut: Record<string, number> = {};
 	for (let k = 0; k < nb; k++) seriesOut[buckets.keys[k]] = series[k];
 	const seasonality: Record<string, number> = {};
+	const season = leadMask ? filteredSeasonality(ds, tz, mask, leadMask) : null;
 	for (let m = 0; m < 12; m++) {
 		let c = 0;
-		for (let r = 0; r < nReps; r++) if (!mask || mask[r]) c += zone.seasonByRep[r * 12 + m];
+		if (season) c = season[m];
+		else for (let r = 0; r < nReps; r++) if (!mask || mask[r]) c += zone.seasonByRep[r * 12 + m];
 		seasonality[String(m + 1)] = c;
 	}
 	const activities: ActivitiesResult = {
@@ -566,12 +665,18 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	};
 
 	// ---- KPI 11
+	// Forecasts name no campaign and no origin: they keep the rep filter only (docs/kpis.md).
 	const forecastAccuracy = computeForecasts(ds, zone.forecastStart, zone.forecastEnd, {
 		from,
 		to,
 		asOf,
 		mask
 	});
+	if (options.campaigns || options.origins) {
+		forecastAccuracy.unfilteredBy = [];
+		if (options.campaigns) forecastAccuracy.unfilteredBy.push('campaigns');
+		if (options.origins) forecastAccuracy.unfilteredBy.push('origins');
+	}
 
 	// ---- KPI 12
 	const meanWonValue = wonValuedCount === 0 ? 0 : wonValuedSum / wonValuedCount;
@@ -646,7 +751,7 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	};
 
 	// ---- KPI 13
-	const churn = computeChurn(ds, from, to, mask);
+	const churn = computeChurn(ds, from, to, mask, leadMask);
 
 	return {
 		salesCycle,
@@ -665,6 +770,34 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	};
 }
 
+/**
+ * KPI 5's seasonality under the lead filter: the precomputed per-rep counts cannot be split by
+ * lead, so walk every live activity once (only when a campaign or origin filter is given).
+ */
+function filteredSeasonality(
+	ds: KpiDataset,
+	tz: string,
+	mask: Uint8Array | null,
+	leadMask: Uint8Array
+): Int32Array {
+	const out = new Int32Array(12);
+	const n = ds.actCount;
+	if (n === 0) return out;
+	const { actAt, actRep } = ds;
+	const table = monthTableFor(tz, actAt[0], actAt[n - 1]);
+	const starts = table.starts;
+	// Activities are sorted: walk the month boundaries alongside them.
+	let m = table.monthOf(actAt[0]) - table.firstYear * 12;
+	for (let k = 0; k < n; k++) {
+		const t = actAt[k];
+		while (m + 1 < starts.length && starts[m + 1] <= t) m++;
+		if (mask && !mask[actRep[k]]) continue;
+		if (!activityLeadPasses(ds, leadMask, k)) continue;
+		out[m % 12]++;
+	}
+	return out;
+}
+
 function responseFigures(positive: number, negative: number, neutral: number): ResponseFigures {
 	return {
 		positive,
@@ -679,15 +812,18 @@ export function computeChurn(
 	ds: KpiDataset,
 	from: number,
 	to: number,
-	mask: Uint8Array | null
+	mask: Uint8Array | null,
+	leadMask: Uint8Array | null = null
 ): ChurnResult {
 	let atStart = 0;
 	let churned = 0;
 	let fresh = 0;
 	let activeAtEnd = 0;
+	const customerLead = leadMask ? customerLeads(ds) : null;
 	for (let c = 0; c < ds.customerIds.length; c++) {
 		const owner = ds.customerOwner[c];
 		if (mask && (owner < 0 || !mask[owner])) continue;
+		if (customerLead && !(customerLead[c] >= 0 && leadMask![customerLead[c]])) continue;
 		const since = ds.customerSince[c];
 		const ch = ds.customerChurnedAt[c];
 		if (since < from && !(ch < from)) {

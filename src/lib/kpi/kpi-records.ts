@@ -3,7 +3,14 @@
 
 import { ACTIVITY_RESPONSES, ACTIVITY_TYPES } from '../domain/types';
 import { firstAtOrAfter } from './buckets';
-import { repMask, stageAt } from './compute';
+import {
+	activityLeadPasses,
+	campaignFilterMask,
+	customerLeads,
+	leadFilterMask,
+	repMask,
+	stageAt
+} from './compute';
 import { KIND_OPEN, OUTCOME_LOST, OUTCOME_WON, zoneDerived, type KpiDataset } from './dataset';
 import type { KpiKey, KpiOptions } from './result-types';
 
@@ -22,6 +29,7 @@ import type { KpiKey, KpiOptions } from './result-types';
  * - forecastAccuracy: forecast ids of the rows; part = a forecast id for its won leads.
  * - weightedPipeline: open leads at asOf; part = a stage id or a rep id.
  * - churn: customer ids; part `atStart` (default) | `churned` | `new` | `activeAtEnd`.
+ * The campaign and origin filters apply as in computeKpis (forecasts keep the rep filter only).
  */
 export function kpiRecords(
 	ds: KpiDataset,
@@ -33,8 +41,10 @@ export function kpiRecords(
 	const asOf = Math.min(to, options.now);
 	const tz = options.timeZone ?? ds.timeZone;
 	const mask = repMask(ds, options.reps);
+	const leadMask = leadFilterMask(ds, options.campaigns, options.origins);
 	const inP = (t: number) => t >= from && t < to;
-	const leadOk = (i: number) => !mask || mask[ds.leadOwner[i]] === 1;
+	const leadOk = (i: number) =>
+		(!mask || mask[ds.leadOwner[i]] === 1) && (!leadMask || leadMask[i] === 1);
 	const leads = (pred: (i: number) => boolean): string[] => {
 		const out: string[] = [];
 		for (let i = 0; i < ds.leadCount; i++) if (leadOk(i) && pred(i)) out.push(ds.leadIds[i]);
@@ -55,8 +65,10 @@ export function kpiRecords(
 			});
 		case 'costPerLead': {
 			const zone = zoneDerived(ds, tz);
+			const campaignMask = campaignFilterMask(ds, options.campaigns, options.origins);
 			const chosen = new Set<number>();
 			ds.campaignIds.forEach((id, c) => {
+				if (campaignMask && !campaignMask[c]) return;
 				if (
 					part !== undefined
 						? id === part
@@ -65,7 +77,7 @@ export function kpiRecords(
 					chosen.add(c);
 				}
 			});
-			// All time, no rep filter (as the KPI).
+			// All time, no rep filter, each chosen campaign's leads whatever their origin (as the KPI).
 			const out: string[] = [];
 			for (let i = 0; i < ds.leadCount; i++)
 				if (chosen.has(ds.leadCampaign[i])) out.push(ds.leadIds[i]);
@@ -98,6 +110,7 @@ export function kpiRecords(
 			const out: string[] = [];
 			for (let k = lo; k < hi; k++) {
 				if (mask && !mask[ds.actRep[k]]) continue;
+				if (leadMask && !activityLeadPasses(ds, leadMask, k)) continue;
 				if (kpi === 'responses') {
 					if (ds.actResponse[k] === 0) continue;
 					if (part !== undefined && ds.actResponse[k] !== response && ds.actRep[k] !== rep)
@@ -145,13 +158,19 @@ export function kpiRecords(
 				if (part === undefined) {
 					out.push(ds.forecastIds[f]);
 				} else if (part === ds.forecastIds[f]) {
-					return leads(
-						(i) =>
+					// The rep filter only, as the KPI: forecasts name no campaign or origin.
+					const won: string[] = [];
+					for (let i = 0; i < ds.leadCount; i++) {
+						if (mask && !mask[ds.leadOwner[i]]) continue;
+						if (
 							ds.outcome[i] === OUTCOME_WON &&
 							ds.closedAt[i] >= s &&
 							ds.closedAt[i] < e &&
 							(rep < 0 || ds.leadOwner[i] === rep)
-					);
+						)
+							won.push(ds.leadIds[i]);
+					}
+					return won;
 				}
 			}
 			return part === undefined ? out : [];
@@ -169,9 +188,11 @@ export function kpiRecords(
 		}
 		case 'churn': {
 			const out: string[] = [];
+			const customerLead = leadMask ? customerLeads(ds) : null;
 			for (let c = 0; c < ds.customerIds.length; c++) {
 				const owner = ds.customerOwner[c];
 				if (mask && (owner < 0 || !mask[owner])) continue;
+				if (customerLead && !(customerLead[c] >= 0 && leadMask![customerLead[c]])) continue;
 				const since = ds.customerSince[c];
 				const ch = ds.customerChurnedAt[c];
 				const atStart = since < from && !(ch < from);

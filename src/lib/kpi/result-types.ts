@@ -18,6 +18,13 @@ export interface KpiOptions {
 	timeZone?: string;
 	/** Rep ids; absent means every rep. */
 	reps?: string[];
+	/**
+	 * Extension beyond the spec (docs/kpis.md): campaign ids; `''` stands for leads without a
+	 * (live) campaign. Absent means every campaign.
+	 */
+	campaigns?: string[];
+	/** Extension beyond the spec: lead origins; absent means both. */
+	origins?: Origin[];
 	granularity?: Granularity;
 	pipelineMode?: PipelineMode;
 }
@@ -177,6 +184,11 @@ export interface ForecastAccuracyResult {
 	amount: number;
 	actual: number;
 	rows: ForecastRow[];
+	/**
+	 * extra: the filters given but not applied, present only when a campaign or origin filter
+	 * was given: forecasts name neither, so these figures keep only the rep filter.
+	 */
+	unfilteredBy?: ('campaigns' | 'origins')[];
 }
 
 export interface PipelineFigures {
