@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink';
 import { openDatabase, type TragtDatabase } from '../db/database';
 import type { KpiKey } from '../kpi/result-types';
+import { chartDataService } from './kpi-chart-data';
 import { KpiEngineHost } from './kpi-engine-host';
 import type { KpiRequest, KpiService } from './kpi-protocol';
 
@@ -37,7 +38,9 @@ const service: KpiService = {
 	},
 	records(request: KpiRequest, kpi: KpiKey, part?: string) {
 		return current().records(request, kpi, part);
-	}
+	},
+	// The KPI pages' per-record chart data (see kpi-chart-data.ts).
+	...chartDataService(current)
 };
 
 Comlink.expose(service);
