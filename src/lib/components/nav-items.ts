@@ -23,6 +23,8 @@ export const NAV_CAMPAIGNS: NavItem = {
 	label: m.nav_campaigns,
 	icon: 'campaigns'
 };
+/** One-thumb logging on the recent leads (and a new lead from a name). */
+export const NAV_LOG: NavItem = { href: '/log', label: m.entry_quicklog_nav, icon: 'phone' };
 export const NAV_MORE: NavItem = { href: '/more', label: m.nav_more, icon: 'more' };
 
 /** Sections listed under More (and, on wide screens, in the side navigation's second group). */
@@ -42,15 +44,17 @@ export const SIDE_PRIMARY: NavItem[] = [
 	NAV_DASHBOARD,
 	NAV_LEADS,
 	NAV_BOARD,
+	NAV_LOG,
 	NAV_ACTIVITIES,
 	NAV_CAMPAIGNS
 ];
 
-/** Bottom tabs on phones: five fit at 360 px; Campaigns moves under More there. */
-export const TAB_ITEMS: NavItem[] = [NAV_DASHBOARD, NAV_LEADS, NAV_BOARD, NAV_ACTIVITIES, NAV_MORE];
+/** Bottom tabs on phones: five fit at 360 px. A phone logs more than it browses the activity
+ * grid, so Log takes a tab and Activities and Campaigns move under More there. */
+export const TAB_ITEMS: NavItem[] = [NAV_DASHBOARD, NAV_LEADS, NAV_BOARD, NAV_LOG, NAV_MORE];
 
-/** On phones, Campaigns is one of More's entries. */
-export const MORE_PAGE_ITEMS: NavItem[] = [NAV_CAMPAIGNS, ...MORE_ITEMS];
+/** On phones, Activities and Campaigns are among More's entries. */
+export const MORE_PAGE_ITEMS: NavItem[] = [NAV_ACTIVITIES, NAV_CAMPAIGNS, ...MORE_ITEMS];
 
 /** Whether `href` is the section the person is in (the lead page belongs to Leads). */
 export function isActive(href: Pathname, pathname: string): boolean {

@@ -8,15 +8,20 @@ function links() {
 }
 
 describe('bottom tab bar (phones)', () => {
-	it('offers five tabs, with Campaigns left to More', () => {
+	it('offers five tabs, with Activities and Campaigns left to More', () => {
 		render(TabBar, { pathname: '/' });
 		expect(links().map((a) => a.textContent?.trim())).toEqual([
 			'Dashboard',
 			'Leads',
 			'Board',
-			'Activities',
+			'Log',
 			'More'
 		]);
+	});
+
+	it('marks More current on the activities grid, which lives under More on phones', () => {
+		render(TabBar, { pathname: '/activities' });
+		expect(screen.getByRole('link', { name: 'More' })).toHaveAttribute('aria-current', 'page');
 	});
 
 	it('marks the Leads tab current on a lead page, and only that tab', () => {
@@ -39,6 +44,7 @@ describe('side navigation (wide screens)', () => {
 			'/',
 			'/leads',
 			'/board',
+			'/log',
 			'/activities',
 			'/campaigns',
 			'/customers',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead, Stage } from '../domain/types';
-import { buildBoard, visibleWindow } from './board-columns';
+import { buildBoard, instantFromWallInput, visibleWindow, wallInputAt } from './board-columns';
 
 const T = '2026-11-01T00:00:00Z';
 function stage(id: string, order: number, kind: Stage['kind'], probability: number): Stage {
@@ -77,5 +77,33 @@ describe('visibleWindow', () => {
 		expect(visibleWindow(5000, 8000, 400, 80, 2)).toEqual({ start: 98, end: 107 });
 		expect(visibleWindow(3, 0, 400, 80, 2)).toEqual({ start: 0, end: 3 });
 		expect(visibleWindow(0, 0, 400, 80)).toEqual({ start: 0, end: 0 });
+	});
+});
+
+describe('the time of a move from a datetime-local field', () => {
+	it('reads the wall time in the workspace zone, summer and winter', () => {
+		// Copenhagen is UTC+2 in summer (CEST) and UTC+1 in winter (CET).
+		expect(instantFromWallInput('2026-07-01T14:30', 'Europe/Copenhagen')).toBe(
+			'2026-07-01T12:30:00.000Z'
+		);
+		expect(instantFromWallInput('2026-11-27T09:05', 'Europe/Copenhagen')).toBe(
+			'2026-11-27T08:05:00.000Z'
+		);
+		expect(instantFromWallInput('2026-11-27T09:05', 'America/New_York')).toBe(
+			'2026-11-27T14:05:00.000Z'
+		);
+	});
+
+	it('means "now" (undefined) when empty or malformed', () => {
+		expect(instantFromWallInput('', 'UTC')).toBeUndefined();
+		expect(instantFromWallInput('2026-11-27', 'UTC')).toBeUndefined();
+		expect(instantFromWallInput('2026-13-01T10:00', 'UTC')).toBeUndefined();
+	});
+
+	it('writes an instant back as the field shows it in the zone', () => {
+		expect(wallInputAt(Date.parse('2026-07-01T12:30:00Z'), 'Europe/Copenhagen')).toBe(
+			'2026-07-01T14:30'
+		);
+		expect(wallInputAt(Date.parse('2026-01-02T23:59:00Z'), 'UTC')).toBe('2026-01-02T23:59');
 	});
 });

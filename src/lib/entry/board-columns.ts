@@ -1,5 +1,6 @@
 // The pipeline board's columns: one per open stage in pipeline order, then the won and the
 // lost stages, each with its leads and figures. Pure, so that it is tested without a DOM.
+import { toIsoInstant, wallTimeAt, zonedTimeToMs } from '../domain/time';
 import type { Lead, Stage } from '../domain/types';
 
 export interface BoardFilter {
@@ -64,4 +65,23 @@ export function visibleWindow(
 	const start = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
 	const end = Math.min(count, Math.ceil((scrollTop + viewHeight) / rowHeight) + overscan);
 	return { start, end: Math.max(start, end) };
+}
+
+/**
+ * When a move happened, from a datetime-local field ("2026-11-27T14:30"): wall time in the
+ * workspace's zone, not the device's. Empty or malformed gives undefined, which means "now".
+ */
+export function instantFromWallInput(value: string, timeZone: string): string | undefined {
+	const mt = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+	if (!mt) return undefined;
+	const [y, mo, d, h, mi] = mt.slice(1).map(Number);
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return undefined;
+	return toIsoInstant(zonedTimeToMs(y, mo, d, timeZone, h, mi));
+}
+
+/** The datetime-local value for instant `ms` in `timeZone` (the field's max: now). */
+export function wallInputAt(ms: number, timeZone: string): string {
+	const w = wallTimeAt(ms, timeZone);
+	const p = (n: number, len = 2) => String(n).padStart(len, '0');
+	return `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}`;
 }

@@ -186,9 +186,15 @@ export class AppState {
 
 	// --- commands (one per gesture, one undo step each) --------------------------------
 
-	async createLead(name: string): Promise<string> {
+	/** A lead from a name alone: owner = me, created now, origin = the campaign's else 'sales'. */
+	async createLead(name: string, opts: { campaignId?: string } = {}): Promise<string> {
 		const lead = await this.#run(
-			commands.createLead({ name, ownerId: this.settings?.meRepId, createdAt: nowIso() })
+			commands.createLead({
+				name,
+				ownerId: this.settings?.meRepId,
+				createdAt: nowIso(),
+				campaignId: opts.campaignId || undefined
+			})
 		);
 		return lead.id;
 	}
@@ -201,8 +207,8 @@ export class AppState {
 		await this.#run(commands.moveLead(id, stageId, { at: nowIso() }));
 	}
 
-	async logActivity(leadId: string, type: ActivityType): Promise<void> {
-		await this.#run(
+	async logActivity(leadId: string, type: ActivityType): Promise<Activity> {
+		return this.#run(
 			commands.logActivity({ leadId, type, at: nowIso(), repId: this.settings?.meRepId })
 		);
 	}
