@@ -143,4 +143,42 @@ describe('KPI engine against the reference implementation', () => {
 			{ numRuns: 300 }
 		);
 	}, 30_000);
+
+	it('counts every lead once across the origins, and all campaigns plus "none" as no filter', () => {
+		const LEAD_KPIS = [
+			'salesCycle',
+			'winLoss',
+			'stageDistribution',
+			'opportunities',
+			'responseTime',
+			'followUp',
+			'leadOrigin',
+			'weightedPipeline'
+		] as const;
+		fc.assert(
+			fc.property(recordsArb, optionsArb, (records, o) => {
+				const plain = { ...o, campaigns: undefined, origins: undefined };
+				const all = engine(records, plain);
+				const m = engine(records, { ...plain, origins: ['marketing'] });
+				const s = engine(records, { ...plain, origins: ['sales'] });
+				expect(m.winLoss.won + s.winLoss.won).toBe(all.winLoss.won);
+				expect(m.winLoss.lost + s.winLoss.lost).toBe(all.winLoss.lost);
+				expect(m.leadOrigin.cohort + s.leadOrigin.cohort).toBe(all.leadOrigin.cohort);
+				expect(m.leadOrigin.marketing).toBe(all.leadOrigin.marketing);
+				expect(m.weightedPipeline.count + s.weightedPipeline.count).toBe(
+					all.weightedPipeline.count
+				);
+				// Activities without a lead belong to no origin: the two halves hold the rest.
+				const withLead = engine(records, { ...plain, origins: ['marketing', 'sales'] });
+				expect(m.activities.total + s.activities.total).toBe(withLead.activities.total);
+				expect(withLead.activities.total).toBeLessThanOrEqual(all.activities.total);
+				// Every live campaign and "none" keep every lead.
+				const ids = records.campaigns.filter((c) => !c.deletedAt).map((c) => c.id);
+				const every = engine(records, { ...plain, campaigns: [...ids, ''] });
+				for (const k of LEAD_KPIS) expect(every[k]).toEqual(all[k]);
+				expect(every.costPerLead.byCampaign).toEqual(all.costPerLead.byCampaign);
+			}),
+			{ numRuns: 200 }
+		);
+	}, 30_000);
 });
