@@ -1,6 +1,7 @@
 // The one coarse call between the page and the KPI worker. Only these small objects cross
 // postMessage: never the Dexie instance, never the dataset.
-import type { Granularity, KpiKey, KpiResult, PipelineMode } from '../kpi/result-types';
+import type { Origin } from '../domain/types';
+import type { Granularity, KpiKey, KpiOptions, KpiResult, PipelineMode } from '../kpi/result-types';
 
 export interface KpiRequest {
 	/** Period P = [from, to), epoch ms. */
@@ -11,6 +12,14 @@ export interface KpiRequest {
 	/** Defaults to the workspace zone. */
 	timeZone?: string;
 	reps?: string[];
+	/**
+	 * Campaign ids ('' = leads without a campaign) and lead origins: extensions beyond the spec
+	 * (docs/kpis.md). Absent or empty = no filter, as for `reps`. The worker must hand them to
+	 * the engine: KpiEngineHost.options() spreads `requestFilters(request)` into its options.
+	 * Forecasts ignore them.
+	 */
+	campaigns?: string[];
+	origins?: Origin[];
 	granularity?: Granularity;
 	pipelineMode?: PipelineMode;
 	/** Also compute the period of equal length just before P (the dashboard's change figures). */
@@ -39,4 +48,18 @@ export interface KpiService {
 	compute(request: KpiRequest): Promise<KpiResponse>;
 	/** The ids of the records behind one figure (drill-through). */
 	records(request: KpiRequest, kpi: KpiKey, part?: string): Promise<string[]>;
+}
+
+/**
+ * The request's filters as engine options: an absent or empty list means no filter (a UI with
+ * nothing ticked shows everyone). The worker spreads this into the options it builds.
+ */
+export function requestFilters(
+	request: Pick<KpiRequest, 'reps' | 'campaigns' | 'origins'>
+): Pick<KpiOptions, 'reps' | 'campaigns' | 'origins'> {
+	const out: Pick<KpiOptions, 'reps' | 'campaigns' | 'origins'> = {};
+	if (request.reps && request.reps.length > 0) out.reps = request.reps;
+	if (request.campaigns && request.campaigns.length > 0) out.campaigns = request.campaigns;
+	if (request.origins && request.origins.length > 0) out.origins = request.origins;
+	return out;
 }
