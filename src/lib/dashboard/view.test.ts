@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_VIEW,
+	NO_CAMPAIGN,
+	hasFilters,
 	initialView,
 	storeView,
 	viewFromParams,
@@ -33,12 +35,17 @@ describe('the view in the URL', () => {
 			{
 				period: { preset: 'last-30-days' },
 				reps: ['a', 'b'],
+				campaigns: [],
+				origins: ['sales'],
 				granularity: 'day',
 				pipelineMode: 'configured'
 			},
 			{
 				period: { preset: 'custom', start: '2026-01-05', end: '2026-02-28' },
 				reps: ['rep, with comma', 'ø-rep'],
+				// "No campaign", an id that looks like its URL token, and one with a comma.
+				campaigns: [NO_CAMPAIGN, '-', 'c1', 'camp, 2'],
+				origins: ['marketing'],
 				granularity: 'month',
 				pipelineMode: 'historical'
 			}
@@ -53,6 +60,29 @@ describe('the view in the URL', () => {
 			reps: ['a', 'b']
 		};
 		expect(decodeURIComponent(viewToParams(v).toString())).toBe('period=last-30-days&reps=a,b');
+		const f: DashboardView = {
+			...DEFAULT_VIEW,
+			campaigns: [NO_CAMPAIGN, 'spring'],
+			origins: ['marketing']
+		};
+		expect(decodeURIComponent(viewToParams(f).toString())).toBe(
+			'period=last-90-days&campaigns=-,spring&origins=marketing'
+		);
+	});
+
+	it('reads campaign and origin filters, dropping unknown origins and duplicates', () => {
+		const v = viewFromParams(
+			new URLSearchParams('period=this-week&campaigns=b,-,a,b&origins=sales,web,marketing,sales')
+		)!;
+		expect(v.campaigns).toEqual([NO_CAMPAIGN, 'a', 'b']);
+		expect(v.origins).toEqual(['marketing', 'sales']);
+		expect(hasFilters(v)).toBe(true);
+		expect(hasFilters(viewFromParams(new URLSearchParams('period=this-week'))!)).toBe(false);
+		// An empty value is no filter, not "no campaign".
+		expect(viewFromParams(new URLSearchParams('campaigns=&origins='))).toMatchObject({
+			campaigns: [],
+			origins: []
+		});
 	});
 
 	it('keeps other query parameters', () => {
@@ -65,7 +95,7 @@ describe('the view in the URL', () => {
 		const v = viewFromParams(
 			new URLSearchParams('period=next-century&granularity=hour&pipeline=magic&reps=')
 		);
-		expect(v).toEqual({ ...DEFAULT_VIEW, reps: [] });
+		expect(v).toEqual({ ...DEFAULT_VIEW, reps: [], campaigns: [], origins: [] });
 		// A custom range the wrong way round keeps the fallback period.
 		expect(
 			viewFromParams(new URLSearchParams('period=custom&from=2026-02-01&to=2026-01-01'))?.period
@@ -83,13 +113,22 @@ describe('the view in the URL', () => {
 describe('URL against localStorage', () => {
 	it('the URL wins; without one, the stored view comes back', () => {
 		const storage = memoryStorage();
-		const stored: DashboardView = { ...DEFAULT_VIEW, period: { preset: 'last-year' }, reps: ['x'] };
+		const stored: DashboardView = {
+			...DEFAULT_VIEW,
+			period: { preset: 'last-year' },
+			reps: ['x'],
+			campaigns: [NO_CAMPAIGN, 'c9'],
+			origins: ['sales']
+		};
 		storeView(storage, stored);
 		expect(initialView(new URLSearchParams(), storage)).toEqual(stored);
 		const fromUrl = initialView(new URLSearchParams('period=this-month'), storage);
 		expect(fromUrl.period).toEqual({ preset: 'this-month' });
-		// A URL naming a period without reps means every rep, not the stored filter.
-		expect(fromUrl.reps).toEqual([]);
+		// A URL naming a period without filters means no filter, not the stored ones.
+		expect(fromUrl).toMatchObject({ reps: [], campaigns: [], origins: [] });
+		// A URL with only a filter keeps the stored period.
+		const onlyOrigin = initialView(new URLSearchParams('origins=marketing'), storage);
+		expect(onlyOrigin).toMatchObject({ period: { preset: 'last-year' }, origins: ['marketing'] });
 	});
 
 	it('falls back to the default when storage is empty or broken', () => {

@@ -1,7 +1,9 @@
-// The dashboard's view (period, rep filter, granularity, pipeline mode) and its two homes: the
-// URL query (a link or bookmark reopens the same view) and localStorage (the last view comes
-// back next time). The URL wins; anything unreadable falls back to the default, never throws.
+// The dashboard's view (period, rep, campaign and origin filters, granularity, pipeline mode)
+// and its two homes: the URL query (a link or bookmark reopens the same view) and localStorage
+// (the last view comes back next time). The URL wins; anything unreadable falls back to the
+// default, never throws.
 import { isIsoDate } from '../domain/time';
+import { ORIGINS, type Origin } from '../domain/types';
 import type { Granularity, PipelineMode } from '../kpi/result-types';
 import { isPeriodPreset, type PeriodChoice } from './periods';
 
@@ -9,13 +11,24 @@ export interface DashboardView {
 	period: PeriodChoice;
 	/** Rep ids; empty = every rep. Kept sorted so equal filters give equal keys. */
 	reps: string[];
+	/** Campaign ids, `NO_CAMPAIGN` for leads without one; empty = no filter. Sorted. */
+	campaigns: string[];
+	/** Lead origins; empty = both (no filter). Sorted. */
+	origins: Origin[];
 	granularity: Granularity;
 	pipelineMode: PipelineMode;
 }
 
+/** The campaign filter's entry for leads without a campaign (the engine's token). */
+export const NO_CAMPAIGN = '';
+/** How NO_CAMPAIGN is written in the URL (an id '-' itself is written escaped). */
+const NO_CAMPAIGN_PARAM = '-';
+
 export const DEFAULT_VIEW: DashboardView = {
 	period: { preset: 'last-90-days' },
 	reps: [],
+	campaigns: [],
+	origins: [],
 	granularity: 'week',
 	pipelineMode: 'configured'
 };
@@ -26,10 +39,53 @@ const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 const MODES: readonly PipelineMode[] = ['configured', 'historical'];
 
 /** The query parameters this module owns (others on the URL are left alone). */
-export const VIEW_PARAMS = ['period', 'from', 'to', 'reps', 'granularity', 'pipeline'] as const;
+export const VIEW_PARAMS = [
+	'period',
+	'from',
+	'to',
+	'reps',
+	'campaigns',
+	'origins',
+	'granularity',
+	'pipeline'
+] as const;
 
 export function normaliseReps(reps: readonly string[]): string[] {
 	return [...new Set(reps.filter((r) => r !== ''))].sort();
+}
+
+/** Unique and sorted; NO_CAMPAIGN ('') is kept (it sorts first). */
+export function normaliseCampaigns(campaigns: readonly string[]): string[] {
+	return [...new Set(campaigns)].sort();
+}
+
+/** Known origins only, unique, in ORIGINS order. */
+export function normaliseOrigins(origins: readonly string[]): Origin[] {
+	return ORIGINS.filter((o) => origins.includes(o));
+}
+
+/** A view with its filter lists in normal form (so equal filters give equal keys). */
+export function normaliseView(view: DashboardView): DashboardView {
+	return {
+		...view,
+		reps: normaliseReps(view.reps),
+		campaigns: normaliseCampaigns(view.campaigns),
+		origins: normaliseOrigins(view.origins)
+	};
+}
+
+/** Whether the view filters by rep, campaign or origin. */
+export function hasFilters(view: DashboardView): boolean {
+	return view.reps.length > 0 || view.campaigns.length > 0 || view.origins.length > 0;
+}
+
+function encodeCampaign(id: string): string {
+	if (id === NO_CAMPAIGN) return NO_CAMPAIGN_PARAM;
+	return id === NO_CAMPAIGN_PARAM ? '%2D' : encodeURIComponent(id);
+}
+
+function decodeCampaign(raw: string): string {
+	return raw === NO_CAMPAIGN_PARAM ? NO_CAMPAIGN : safeDecode(raw);
 }
 
 /** Writes the view into `params` (a copy), omitting values equal to the default. */
@@ -43,6 +99,8 @@ export function viewToParams(view: DashboardView, base?: URLSearchParams): URLSe
 	}
 	// Ids are joined with commas; encode each so an id holding a comma survives.
 	if (view.reps.length) p.set('reps', view.reps.map(encodeURIComponent).join(','));
+	if (view.campaigns.length) p.set('campaigns', view.campaigns.map(encodeCampaign).join(','));
+	if (view.origins.length) p.set('origins', view.origins.join(','));
 	if (view.granularity !== DEFAULT_VIEW.granularity) p.set('granularity', view.granularity);
 	if (view.pipelineMode !== DEFAULT_VIEW.pipelineMode) p.set('pipeline', view.pipelineMode);
 	return p;
@@ -65,18 +123,26 @@ export function viewFromParams(
 	} else if (isPeriodPreset(preset)) {
 		period = { preset };
 	}
-	const rawReps = p.get('reps');
-	const reps =
-		rawReps === null
-			? p.has('period')
-				? []
-				: fallback.reps
-			: normaliseReps(rawReps.split(',').map(safeDecode));
+	// A URL naming a period without a filter means no filter, not the stored one.
+	const list = <T>(key: string, parse: (raw: string) => T[], stored: T[]): T[] => {
+		const raw = p.get(key);
+		if (raw === null) return p.has('period') ? [] : stored;
+		return raw === '' ? [] : parse(raw);
+	};
+	const reps = list('reps', (raw) => normaliseReps(raw.split(',').map(safeDecode)), fallback.reps);
+	const campaigns = list(
+		'campaigns',
+		(raw) => normaliseCampaigns(raw.split(',').map(decodeCampaign)),
+		fallback.campaigns
+	);
+	const origins = list('origins', (raw) => normaliseOrigins(raw.split(',')), fallback.origins);
 	const g = p.get('granularity');
 	const mode = p.get('pipeline');
 	return {
 		period,
 		reps,
+		campaigns,
+		origins,
 		granularity: GRANULARITIES.includes(g as Granularity)
 			? (g as Granularity)
 			: fallback.granularity,

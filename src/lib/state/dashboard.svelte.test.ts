@@ -94,6 +94,28 @@ describe('DashboardState', () => {
 		expect(state(storage, fakeService().service).view.period).toEqual({ preset: 'this-week' });
 	});
 
+	it('sends the campaign and origin filters with the figures, the drill list and each rep', async () => {
+		const { service, calls } = fakeService();
+		const storage = memoryStorage();
+		const dash = state(storage, service, 'period=last-30-days&campaigns=c2,-&origins=sales');
+		await dash.load();
+		// Both calls (the period and the one before it) carry the filters; '-' is "no campaign".
+		for (const c of calls) expect(c).toMatchObject({ campaigns: ['', 'c2'], origins: ['sales'] });
+		await dash.records('activities');
+		expect(vi.mocked(service.records).mock.calls[0][0]).toMatchObject({
+			campaigns: ['', 'c2'],
+			origins: ['sales']
+		});
+		await dash.computeForRep('r9');
+		expect(calls.at(-1)).toMatchObject({ reps: ['r9'], campaigns: ['', 'c2'], origins: ['sales'] });
+		// Clearing: empty lists are no filter, sent as absent; the cleared view is remembered.
+		dash.setView({ campaigns: [], origins: [] });
+		await vi.waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(5));
+		expect(calls[3].campaigns).toBeUndefined();
+		expect(calls[3].origins).toBeUndefined();
+		expect(storage.getItem(VIEW_STORAGE_KEY)).not.toContain('campaigns');
+	});
+
 	it('drill-through asks for the current view without the previous period', async () => {
 		const { service } = fakeService();
 		const dash = state(memoryStorage(), service, 'period=last-week');

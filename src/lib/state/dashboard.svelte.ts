@@ -1,10 +1,10 @@
-// The dashboard's state: the view (period, reps, granularity, pipeline mode), the request it
+// The dashboard's state: the view (period, filters, granularity, pipeline mode), the request it
 // makes of the KPI worker, and the last answer. The last answer per view is also kept in
 // localStorage so that a reload shows figures at once (marked as updating) instead of blanks.
 import { choiceRange, previousRange, type Range } from '../dashboard/periods';
 import {
 	initialView,
-	normaliseReps,
+	normaliseView,
 	storeView,
 	viewKey,
 	type DashboardView
@@ -88,7 +88,7 @@ export class DashboardState {
 		return this.kpi.loading || this.fromCache;
 	}
 
-	/** The worker request for the current view (rep filter, granularity, pipeline mode). */
+	/** The worker request for the current view (filters, granularity, pipeline mode). */
 	request(overrides: Partial<KpiRequest> = {}): KpiRequest | null {
 		const r = this.range;
 		if (!r) return null;
@@ -99,6 +99,8 @@ export class DashboardState {
 			now: this.#now(),
 			timeZone: this.#timeZone(),
 			reps: v.reps.length ? [...v.reps] : undefined,
+			campaigns: v.campaigns.length ? [...v.campaigns] : undefined,
+			origins: v.origins.length ? [...v.origins] : undefined,
 			granularity: v.granularity,
 			pipelineMode: v.pipelineMode,
 			...overrides
@@ -106,8 +108,7 @@ export class DashboardState {
 	}
 
 	setView(patch: Partial<DashboardView>): void {
-		const next = { ...this.view, ...patch };
-		next.reps = normaliseReps(next.reps);
+		const next = normaliseView({ ...this.view, ...patch });
 		this.view = next;
 		storeView(this.#storage, next);
 		this.#showCached();
@@ -165,7 +166,10 @@ export class DashboardState {
 		return this.#service().records(request, kpi, part);
 	}
 
-	/** The same view restricted to one rep (the per-rep tables of the KPI pages). */
+	/**
+	 * The same view restricted to one rep (the per-rep tables of the KPI pages); the campaign
+	 * and origin filters still apply.
+	 */
 	async computeForRep(repId: string): Promise<KpiResult | null> {
 		const request = this.request({ reps: [repId] });
 		if (!request) return null;
