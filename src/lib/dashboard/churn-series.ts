@@ -46,7 +46,11 @@ function cut(range: Range, granularity: Granularity, timeZone: string): PeriodBu
  * few (this month by month) and the 12 calendar months ending with the range's last month are
  * used instead, the last one ending where the range ends.
  */
-export function seriesBuckets(range: Range, granularity: Granularity, timeZone: string): BucketPlan {
+export function seriesBuckets(
+	range: Range,
+	granularity: Granularity,
+	timeZone: string
+): BucketPlan {
 	if (!(range.from < range.to)) return { granularity, buckets: [] };
 	let g = granularity;
 	let buckets = cut(range, g, timeZone);

@@ -8,7 +8,9 @@ import { formatDuration, formatNumber, formatPercent } from '$lib/i18n/format';
 import type { KpiKey, KpiResult } from '$lib/kpi/result-types';
 import { activityTypeLabel } from '$lib/components/labels';
 import { ACTIVITY_TYPES } from '$lib/domain/types';
+import { repSeries } from '$lib/dashboard/rep-series';
 import { money } from './dash-text';
+import type { ChurnSeries, RepSeriesData } from './kpi-extras.svelte';
 
 export interface ChartSpec {
 	id: string;
@@ -17,6 +19,15 @@ export interface ChartSpec {
 	columns: string[];
 	rows: (string | number)[][];
 	height?: number;
+	/** A sentence under the title (what the chart counts, or overall figures). */
+	summary?: string;
+}
+
+/** Chart data beyond the KPI result, loaded by the page after its figures (kpi-extras). */
+export interface ChartExtras {
+	churn?: ChurnSeries | null;
+	histogram?: number[] | null;
+	repSeries?: RepSeriesData | null;
 }
 
 export interface ChartContext {
@@ -27,6 +38,7 @@ export interface ChartContext {
 	stageOrder: (id: string) => number;
 	repName: (id: string) => string;
 	campaignName: (id: string) => string;
+	extras?: ChartExtras;
 }
 
 interface Series {
@@ -169,13 +181,8 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 					columns: [m.dash_stage(), m.dash_reached(), m.dash_rate()],
 					rows: funnelRows
 				},
-				spec(
-					'stages',
-					m.dash_chart_stages(),
-					stageIds.map(ctx.stageName),
-					[{ name: m.dash_count(), data: stageIds.map((id) => d.byStage[id].count) }],
-					{ horizontal: true }
-				)
+				stageShares(d, stageIds, ctx),
+				...daysInStage(d, ctx)
 			];
 		}
 		case 'opportunities': {
@@ -193,15 +200,22 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 			const stageIds = sortedStageIds(p.byStage, ctx);
 			const months = sortedKeys(p.projection);
 			return [
-				spec(
-					'stages',
-					m.dash_kpi_weightedPipeline(),
-					stageIds.map(ctx.stageName),
-					[
-						{ name: m.dash_total(), data: stageIds.map((id) => round(p.byStage[id].total)) },
-						{ name: m.dash_weighted(), data: stageIds.map((id) => round(p.byStage[id].weighted)) }
-					],
-					{ horizontal: true, format: cur }
+				withColumn(
+					spec(
+						'stages',
+						m.dash_kpi_weightedPipeline(),
+						stageIds.map(ctx.stageName),
+						[
+							{ name: m.dash_total(), data: stageIds.map((id) => round(p.byStage[id].total)) },
+							{
+								name: m.dash_weighted(),
+								data: stageIds.map((id) => round(p.byStage[id].weighted))
+							}
+						],
+						{ horizontal: true, format: cur }
+					),
+					m.dash_probability(),
+					stageIds.map((id) => pct(p.byStage[id].probability))
 				),
 				spec(
 					'projection',
@@ -222,14 +236,17 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 					new Date(Date.UTC(2026, Number(mo) - 1, 1))
 				)
 			);
+			const perRep = ctx.extras?.repSeries;
 			return [
-				spec(
-					'series',
-					m.dash_chart_series(),
-					buckets,
-					[{ name: m.dash_kpi_activities(), data: buckets.map((b) => a.series[b]) }],
-					{ line: true }
-				),
+				perRep
+					? repSeriesChart(buckets, a.series, perRep, ctx)
+					: spec(
+							'series',
+							m.dash_chart_series(),
+							buckets,
+							[{ name: m.dash_kpi_activities(), data: buckets.map((b) => a.series[b]) }],
+							{ line: true }
+						),
 				spec('by-type', m.dash_kpi_activities(), ACTIVITY_TYPES.map(activityTypeLabel), [
 					{ name: m.dash_count(), data: ACTIVITY_TYPES.map((t) => a.byType[t]) }
 				]),
@@ -248,7 +265,9 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 		case 'responseTime': {
 			const reps = sortedKeys(r.responseTime.byRep);
 			const x = r.responseTime.byRep;
+			const hist = ctx.extras?.histogram;
 			return [
+				...(hist ? [histogramChart(hist)] : []),
 				spec(
 					'by-rep',
 					m.dash_chart_by_rep(),
@@ -326,6 +345,28 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 				cur(f.amount - f.actual),
 				pct(f.accuracy)
 			]);
+			chart.rows.push([m.dash_bias(), '', '', pct(f.bias), '']);
+			chart.summary = m.dash_forecast_note({
+				accuracy: pct(f.accuracy),
+				bias: signedPercent(f.bias)
+			});
+			const o = chart.options as { yAxis: unknown; series: unknown[] };
+			o.yAxis = [
+				o.yAxis,
+				{
+					type: 'value',
+					min: 0,
+					max: 1,
+					splitLine: { show: false },
+					axisLabel: { formatter: (v: number) => formatPercent(v) }
+				}
+			];
+			o.series.push({
+				type: 'line',
+				name: m.dash_accuracy(),
+				yAxisIndex: 1,
+				data: f.rows.map((row) => round(row.accuracy, 4))
+			});
 			return [chart];
 		}
 		case 'churn': {
@@ -336,7 +377,8 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 					m.dash_chart_churn(),
 					[m.dash_at_start(), m.dash_churned(), m.dash_new(), m.dash_active_end()],
 					[{ name: m.dash_count(), data: [c.atStart, c.churned, c.new, c.activeAtEnd] }]
-				)
+				),
+				...(ctx.extras?.churn ? [churnSeriesChart(ctx.extras.churn)] : [])
 			];
 		}
 		case 'costPerLead': {
@@ -368,11 +410,175 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 				...chart.rows[i].slice(1),
 				pct(b[id].roi)
 			]);
-			return [chart];
+			return [
+				chart,
+				spec(
+					'roi',
+					m.dash_chart_roi(),
+					ids.map(ctx.campaignName),
+					[{ name: m.dash_roi(), data: ids.map((id) => round(b[id].roi, 4)) }],
+					{ horizontal: true, percent: true, format: pct }
+				)
+			];
 		}
 	}
 }
 
 function sortedStageIds(byStage: Record<string, unknown>, ctx: ChartContext): string[] {
 	return Object.keys(byStage).sort((a, b) => ctx.stageOrder(a) - ctx.stageOrder(b));
+}
+
+/** Appends one column to a chart's table. */
+function withColumn(chart: ChartSpec, title: string, cells: (string | number)[]): ChartSpec {
+	chart.columns = [...chart.columns, title];
+	chart.rows = chart.rows.map((row, i) => [...row, cells[i] ?? '']);
+	return chart;
+}
+
+/** "+5 %" / "−5 %": a bias has a direction. */
+function signedPercent(v: number | null): string {
+	const text = formatPercent(v);
+	return v !== null && v > 0 ? `+${text}` : text;
+}
+
+function stageShares(
+	d: KpiResult['stageDistribution'],
+	stageIds: string[],
+	ctx: ChartContext
+): ChartSpec {
+	const chart = spec(
+		'stages',
+		m.dash_chart_stages(),
+		stageIds.map(ctx.stageName),
+		[{ name: m.dash_share(), data: stageIds.map((id) => round(d.byStage[id].share, 4)) }],
+		{ horizontal: true, percent: true, format: (v) => formatPercent(v) }
+	);
+	chart.columns = [m.dash_stage(), m.dash_count(), m.dash_share(), m.dash_open_share()];
+	chart.rows = stageIds.map((id) => {
+		const x = d.byStage[id];
+		return [
+			ctx.stageName(id),
+			formatNumber(x.count),
+			formatPercent(x.share),
+			x.openShare === undefined ? '' : formatPercent(x.openShare)
+		];
+	});
+	return chart;
+}
+
+function daysInStage(d: KpiResult['stageDistribution'], ctx: ChartContext): ChartSpec[] {
+	const ids = sortedStageIds(d.avgDaysInStage, ctx);
+	if (!ids.some((id) => d.avgDaysInStage[id] !== null)) return [];
+	return [
+		spec(
+			'days-in-stage',
+			m.dash_chart_days_in_stage(),
+			ids.map(ctx.stageName),
+			[{ name: m.dash_days(), data: ids.map((id) => round(d.avgDaysInStage[id], 1)) }],
+			{ horizontal: true, format: (v) => formatDuration(v, 'day') }
+		)
+	];
+}
+
+function repSeriesChart(
+	buckets: string[],
+	total: Record<string, number>,
+	data: RepSeriesData,
+	ctx: ChartContext
+): ChartSpec {
+	const list = repSeries(buckets, total, data.reps, data.perRep);
+	const series: Series[] = list.map((x) => ({
+		name: x.repId === null ? m.dash_others() : ctx.repName(x.repId),
+		data: x.data,
+		stack: 'reps'
+	}));
+	const chart = spec('series', m.dash_chart_rep_series(), buckets, series);
+	// The table also has the team's total per bucket, first.
+	chart.columns = [chart.columns[0], m.dash_total(), ...chart.columns.slice(1)];
+	chart.rows = chart.rows.map((row, i) => [
+		row[0],
+		formatNumber(total[buckets[i]] ?? 0),
+		...row.slice(1)
+	]);
+	if (list.some((x) => x.repId === null)) {
+		chart.summary = m.dash_rep_series_note({ limit: formatNumber(data.reps.length) });
+	}
+	return chart;
+}
+
+const BIN_LABELS = [
+	m.dash_bin_under_1h,
+	m.dash_bin_1_4h,
+	m.dash_bin_4_24h,
+	m.dash_bin_1_3d,
+	m.dash_bin_3_7d,
+	m.dash_bin_over_7d
+];
+
+function histogramChart(counts: number[]): ChartSpec {
+	const total = counts.reduce((s, c) => s + c, 0);
+	const chart = spec(
+		'distribution',
+		m.dash_chart_response_hist(),
+		BIN_LABELS.map((l) => l()),
+		[{ name: m.dash_leads_count(), data: counts }],
+		{ format: (v) => formatNumber(v) }
+	);
+	chart.rows.push([m.dash_total(), formatNumber(total)]);
+	chart.summary = m.dash_hist_note({ count: formatNumber(total) });
+	return chart;
+}
+
+function churnSeriesChart(data: ChurnSeries): ChartSpec {
+	const keys = data.plan.buckets.map((b) => b.key);
+	const r = data.results;
+	const compact = new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 0 });
+	const note = {
+		day: m.dash_series_by_day,
+		week: m.dash_series_by_week,
+		month: m.dash_series_by_month
+	}[data.plan.granularity];
+	return {
+		id: 'churn-series',
+		title: m.dash_chart_churn_series(),
+		summary: note(),
+		options: {
+			tooltip: { trigger: 'axis' },
+			legend: { show: true },
+			grid: { top: 36 },
+			xAxis: { type: 'category', data: keys },
+			yAxis: [
+				{ type: 'value', axisLabel: { formatter: (v: number) => formatPercent(v) } },
+				{
+					type: 'value',
+					minInterval: 1,
+					splitLine: { show: false },
+					axisLabel: { formatter: (v: number) => compact.format(v) }
+				}
+			],
+			series: [
+				{
+					type: 'line',
+					name: m.dash_rate(),
+					data: r.map((x) => round(x.rate, 4)),
+					showSymbol: true,
+					connectNulls: false
+				},
+				{
+					type: 'bar',
+					name: m.dash_churned(),
+					yAxisIndex: 1,
+					data: r.map((x) => x.churned),
+					barMaxWidth: 24
+				}
+			]
+		},
+		columns: [m.dash_period_start(), m.dash_at_start(), m.dash_churned(), m.dash_rate()],
+		rows: keys.map((k, i) => [
+			k,
+			formatNumber(r[i].atStart),
+			formatNumber(r[i].churned),
+			formatPercent(r[i].rate)
+		])
+	};
 }
