@@ -14,7 +14,12 @@ import {
 	type KpiDataset
 } from '../kpi/index';
 import type { KpiKey, KpiOptions } from '../kpi/result-types';
-import type { KpiRequest, KpiResponse, KpiTimings } from './kpi-protocol';
+import {
+	requestFilters,
+	type KpiRequest,
+	type KpiResponse,
+	type KpiTimings
+} from './kpi-protocol';
 
 type EntityMaps = { [K in EntityListName]: Map<string, { id: string }> };
 
@@ -125,7 +130,8 @@ export class KpiEngineHost {
 			to: request.to,
 			now: request.now ?? Date.now(),
 			timeZone: request.timeZone ?? this.timeZone,
-			reps: request.reps && request.reps.length > 0 ? request.reps : undefined,
+			// Reps, campaigns and origins; an empty list is no filter.
+			...requestFilters(request),
 			granularity: request.granularity ?? 'month',
 			pipelineMode: request.pipelineMode ?? 'configured'
 		};
