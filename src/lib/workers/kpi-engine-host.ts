@@ -14,12 +14,7 @@ import {
 	type KpiDataset
 } from '../kpi/index';
 import type { KpiKey, KpiOptions } from '../kpi/result-types';
-import {
-	requestFilters,
-	type KpiRequest,
-	type KpiResponse,
-	type KpiTimings
-} from './kpi-protocol';
+import { requestFilters, type KpiRequest, type KpiResponse, type KpiTimings } from './kpi-protocol';
 
 type EntityMaps = { [K in EntityListName]: Map<string, { id: string }> };
 
