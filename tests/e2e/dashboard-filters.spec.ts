@@ -1,0 +1,182 @@
+// The dashboard's campaign and origin filters in Chromium with the demo data: every tile equals
+// the KPI engine's result in Node for the same period and filters, the URL carries the filters
+// and a reload keeps them, the KPI pages and their drill lists follow them, and one click
+// clears them.
+import type { Page } from '@playwright/test';
+import { generateDemo } from '../../src/lib/demo/generate-demo';
+import { computeKpis, datasetFromRecords } from '../../src/lib/kpi/index';
+import type { KpiOptions, KpiResult } from '../../src/lib/kpi/result-types';
+import { presetRange } from '../../src/lib/dashboard/periods';
+import { emptyReason, headline, TILE_SPECS } from '../../src/lib/dashboard/tiles';
+import { expect, test } from './fixtures';
+
+const NOW = '2026-11-27T12:00:00.000Z';
+const TZ = 'Europe/Copenhagen';
+
+const file = generateDemo({ size: 'S', now: NOW, timeZone: TZ });
+const dataset = datasetFromRecords(file, TZ);
+// The first campaign in the demo file (a marketing campaign running all year).
+const campaign = file.campaigns.find((c) => !c.deletedAt)!;
+
+function expected(filters: Pick<KpiOptions, 'campaigns' | 'origins'> = {}): KpiResult {
+	const now = Date.parse(NOW);
+	return computeKpis(dataset, {
+		...presetRange('last-year', now, TZ),
+		now,
+		timeZone: TZ,
+		granularity: 'week',
+		pipelineMode: 'configured',
+		...filters
+	});
+}
+
+test.use({ timezoneId: TZ, locale: 'en-GB' });
+
+async function loadDemo(page: Page) {
+	await page.clock.setFixedTime(new Date(NOW));
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Try with demo data' }).click();
+	await expect(page.getByText('Demo: Nordic team (S)').first()).toBeVisible({ timeout: 30_000 });
+}
+
+async function settled(page: Page, tiles = 13) {
+	await expect(page.locator('[role=status][data-updating]').first()).toHaveAttribute(
+		'data-updating',
+		'false',
+		{ timeout: 30_000 }
+	);
+	await expect(page.locator('article[data-filled="true"]')).toHaveCount(tiles);
+}
+
+async function tileValues(page: Page): Promise<Record<string, string>> {
+	return page.$$eval('article[data-kpi]', (tiles) =>
+		Object.fromEntries(tiles.map((t) => [t.getAttribute('data-kpi'), t.getAttribute('data-value')]))
+	);
+}
+
+function expectTiles(shown: Record<string, string>, r: KpiResult) {
+	for (const { key } of TILE_SPECS) {
+		if (emptyReason(key, r)) {
+			expect(shown[key], key).toBe('');
+			continue;
+		}
+		const want = headline(key, r)!;
+		expect(Math.abs(Number(shown[key]) - want), key).toBeLessThanOrEqual(
+			1e-9 * Math.max(1, Math.abs(want))
+		);
+	}
+}
+
+test('campaign and origin filters: tiles equal the engine, the URL and a reload keep them', async ({
+	page
+}) => {
+	await loadDemo(page);
+	await page.goto('/?period=last-year');
+	await settled(page);
+	const all = await tileValues(page);
+	expectTiles(all, expected());
+
+	// One campaign.
+	await page.getByText('Campaigns:', { exact: true }).click();
+	await page.getByRole('checkbox', { name: campaign.name }).check();
+	await expect(page).toHaveURL(new RegExp(`campaigns=${campaign.id}`));
+	await settled(page);
+	const oneCampaign = await tileValues(page);
+	const wantCampaign = expected({ campaigns: [campaign.id] });
+	expectTiles(oneCampaign, wantCampaign);
+	// A marketing campaign: every lead left is a marketing lead.
+	expect(wantCampaign.leadOrigin.marketingShare).toBe(1);
+	expect(oneCampaign.leadOrigin).not.toBe(all.leadOrigin);
+	expect(oneCampaign.activities).not.toBe(all.activities);
+
+	// Plus the leads without a campaign, then only sales leads: the campaign's (marketing) leads
+	// drop out and the figures move again.
+	await page.getByRole('checkbox', { name: 'No campaign' }).check();
+	await page.getByText('Origin:', { exact: true }).click();
+	await page.getByRole('checkbox', { name: 'Sales' }).check();
+	await expect(page).toHaveURL(/origins=sales/);
+	await expect(page).toHaveURL(new RegExp(`campaigns=-(%2C|,)${campaign.id}`));
+	await settled(page);
+	const filters = { campaigns: ['', campaign.id], origins: ['sales' as const] };
+	const want = expected(filters);
+	const both = await tileValues(page);
+	expectTiles(both, want);
+	expect(both.winLoss).not.toBe(oneCampaign.winLoss);
+	// The filters in force are shown, with the note on forecasts.
+	const active = page.getByTestId('active-filters');
+	await expect(
+		active.getByRole('button', { name: `Remove filter: ${campaign.name}` })
+	).toBeVisible();
+	await expect(active.getByRole('button', { name: 'Remove filter: Sales' })).toBeVisible();
+	await expect(active).toContainText('Forecast accuracy is not split by campaign or origin');
+
+	// A reload keeps the view.
+	await page.reload();
+	await settled(page);
+	expect(await tileValues(page)).toEqual(both);
+	await expect(page.getByTestId('active-filters')).toContainText('No campaign');
+
+	// The KPI page and its drill list follow the filters: as many rows as the figure counts.
+	await page.getByRole('link', { name: 'Win rate' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Win rate' })).toBeVisible();
+	await expect(page).toHaveURL(/\/kpi\/win-loss\?.*origins=sales/);
+	await settled(page, 1);
+	await expect(page.getByTestId('formula')).toContainText(
+		`= ${want.winLoss.won} ÷ (${want.winLoss.won} + ${want.winLoss.lost}) =`
+	);
+	const count = page.getByTestId('drill-count');
+	await expect(count).toHaveAttribute('data-count', String(want.winLoss.won));
+	await expect(page.getByTestId('drill-list').locator('li')).toHaveCount(
+		Math.min(50, want.winLoss.won)
+	);
+
+	// Activities: the drill list holds exactly the filtered activities.
+	await page.goto(`/kpi/activities?${new URL(page.url()).searchParams}`);
+	await settled(page, 1);
+	await expect(page.getByTestId('drill-count')).toHaveAttribute(
+		'data-count',
+		String(want.activities.total)
+	);
+
+	// One click clears every filter: back to the unfiltered figures.
+	await page.goto('/?period=last-year&campaigns=-&origins=sales');
+	await settled(page);
+	await page.getByTestId('active-filters').getByRole('button', { name: 'Clear filters' }).click();
+	await expect(page).not.toHaveURL(/campaigns=|origins=/);
+	await expect(page.getByTestId('active-filters')).toHaveCount(0);
+	await settled(page);
+	expect(await tileValues(page)).toEqual(all);
+});
+
+test('the filters fit a 360 px screen and are reachable by keyboard', async ({ page }) => {
+	await loadDemo(page);
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto(
+		`/?period=last-year&campaigns=${campaign.id}&origins=marketing&reps=${file.reps[0].id}`
+	);
+	await settled(page);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	// Tab to the campaign disclosure, open it with the keyboard and untick the campaign.
+	const summary = page.locator('summary', { hasText: 'Campaigns:' });
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	const box = page.getByRole('checkbox', { name: campaign.name });
+	await box.focus();
+	await page.keyboard.press('Space');
+	await expect(page).not.toHaveURL(/campaigns=/);
+	await settled(page);
+	expectTiles(
+		await tileValues(page),
+		computeKpis(dataset, {
+			...presetRange('last-year', Date.parse(NOW), TZ),
+			now: Date.parse(NOW),
+			timeZone: TZ,
+			granularity: 'week',
+			reps: [file.reps[0].id],
+			origins: ['marketing']
+		})
+	);
+});
