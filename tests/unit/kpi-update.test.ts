@@ -23,7 +23,8 @@ function step(
 	other: Records,
 	replaced: string[],
 	lists: boolean[],
-	tz: string
+	tz: string,
+	inPlace: boolean
 ): { records: Records; ds: KpiDataset } {
 	const S = new Set(replaced);
 	const acts = other.activities.filter((a) => S.has(leadOf(a.leadId)));
@@ -51,7 +52,7 @@ function step(
 	if (lists[3]) change.leads = other.leads;
 	if (lists[4]) change.customers = other.customers;
 	if (lists[5]) change.forecasts = other.forecasts;
-	return { records: next, ds: updateDataset(ds, change) };
+	return { records: next, ds: updateDataset(ds, change, { inPlace }) };
 }
 
 describe('updateDataset', () => {
@@ -65,17 +66,24 @@ describe('updateDataset', () => {
 			)
 		});
 		fc.assert(
-			fc.property(recordsArb, changeArb, changeArb, optionsArb, (records, c1, c2, o) => {
-				const tz = o.timeZone;
-				const ds0 = datasetFromRecords(records, tz);
-				const before = computeKpis(ds0, o);
-				const a = step(records, ds0, c1.other, c1.replaced, c1.lists, tz);
-				expect(computeKpis(a.ds, o)).toEqual(computeKpis(datasetFromRecords(a.records, tz), o));
-				const b = step(a.records, a.ds, c2.other, c2.replaced, c2.lists, tz);
-				expect(computeKpis(b.ds, o)).toEqual(computeKpis(datasetFromRecords(b.records, tz), o));
-				// The old dataset is left as it was.
-				expect(computeKpis(ds0, o)).toEqual(before);
-			}),
+			fc.property(
+				recordsArb,
+				changeArb,
+				changeArb,
+				optionsArb,
+				fc.boolean(),
+				(records, c1, c2, o, inPlace) => {
+					const tz = o.timeZone;
+					const ds0 = datasetFromRecords(records, tz);
+					const before = computeKpis(ds0, o);
+					const a = step(records, ds0, c1.other, c1.replaced, c1.lists, tz, inPlace);
+					expect(computeKpis(a.ds, o)).toEqual(computeKpis(datasetFromRecords(a.records, tz), o));
+					const b = step(a.records, a.ds, c2.other, c2.replaced, c2.lists, tz, inPlace);
+					expect(computeKpis(b.ds, o)).toEqual(computeKpis(datasetFromRecords(b.records, tz), o));
+					// Unless updated in place, the old dataset is left as it was.
+					if (!inPlace) expect(computeKpis(ds0, o)).toEqual(before);
+				}
+			),
 			{ numRuns: 300 }
 		);
 	}, 60_000);
@@ -86,6 +94,8 @@ describe('updateDataset', () => {
 		const editArb = fc.record({
 			other: recordsArb,
 			edited: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { maxLength: 2 }),
+			// Now and then a lead goes to the bin (a full derivation, rows set aside).
+			deleted: fc.nat(9),
 			append: fc.boolean(),
 			logLeads: fc.subarray(LEAD_IDS, { maxLength: 3 }),
 			newLeadLogs: fc.boolean(),
@@ -102,7 +112,9 @@ describe('updateDataset', () => {
 				recordsArb,
 				fc.array(editArb, { minLength: 1, maxLength: 4 }),
 				optionsArb,
-				(start, edits, o) => {
+				// Copies, in place, and in place naming the changed leads (as the worker does).
+				fc.constantFrom('copy', 'inPlace', 'hint'),
+				(start, edits, o, mode) => {
 					const tz = o.timeZone;
 					let records = start;
 					let ds = datasetFromRecords(records, tz);
@@ -110,6 +122,8 @@ describe('updateDataset', () => {
 						const leads = records.leads.map((l, i) => {
 							const src = e.other.leads[i];
 							// Keep the lead live if it was: a deletion is tested by the first property.
+							if (i === e.deleted && !l.deletedAt)
+								return { ...l, deletedAt: '2025-06-01T00:00:00Z' };
 							return e.edited.includes(i) && src ? { ...src, id: l.id, deletedAt: l.deletedAt } : l;
 						});
 						const newId = `n${step}`;
@@ -150,6 +164,9 @@ describe('updateDataset', () => {
 						};
 						const change: DatasetChange = {};
 						if (changedLeads) change.leads = leads;
+						if (changedLeads && mode === 'hint') {
+							change.changedLeads = leads.filter((l, i) => l !== records.leads[i]);
+						}
 						if (e.customers) change.customers = next.customers;
 						if (e.forecasts) change.forecasts = next.forecasts;
 						if (replaced.length > 0) {
@@ -159,7 +176,7 @@ describe('updateDataset', () => {
 								stageEvents: stageEventsToColumns(evs, tz)
 							};
 						}
-						const updated = updateDataset(ds, change);
+						const updated = updateDataset(ds, change, { inPlace: mode !== 'copy' });
 						steps++;
 						// The fast path keeps the rep index; a full derivation builds a new one.
 						if (updated.repIndex === ds.repIndex) patched++;

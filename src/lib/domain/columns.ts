@@ -70,6 +70,11 @@ export class StringDictionary {
 		}
 		return i;
 	}
+
+	/** The index of `value`, or undefined when it was never added (adds nothing). */
+	get(value: string): number | undefined {
+		return this.lookup.get(value);
+	}
 }
 
 const TYPE_INDEX = new Map<string, number>(ACTIVITY_TYPES.map((t, i) => [t, i]));

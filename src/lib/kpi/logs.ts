@@ -1,9 +1,26 @@
 // The two large logs in the form the engine needs, kept apart from the entity rows so that an
 // edit does not re-sort a million activities: activities sorted by instant, stage events
-// grouped by lead and sorted by (at, id). Rows are kept whatever their lead (a deleted or not
-// yet known lead may come back); only deleted rows and rows without an instant are dropped.
+// grouped by lead and sorted by (at, id). Only deleted rows and rows without an instant are
+// dropped here.
+//
+// The activity arrays hold exactly the rows the dataset counts: those of attached lead keys
+// (the live leads) and those without a lead. Rows of deleted or unknown leads wait aside, per
+// lead key, and come back when their lead does. So the dataset shares these arrays instead of
+// keeping its own filtered copy, and an edit changes them in place: the buffers have room to
+// grow, and a splice moves only the rows between the changed positions (memmove), instead of
+// copying ~25 MB per edit at L into fresh arrays (and collecting the old ones).
 
 import { StringDictionary, type ActivityColumns, type StageEventColumns } from '../domain/columns';
+
+/** The activities of a lead key while its lead is deleted or unknown (never mutated). */
+export interface AsideRows {
+	at: Float64Array;
+	rep: Int32Array;
+	type: Uint8Array;
+	response: Uint8Array;
+	pool: Uint16Array;
+	poolRow: Int32Array;
+}
 
 export interface LogIndex {
 	/** Every lead id the logs name (and every lead id looked up since). */
@@ -13,7 +30,11 @@ export interface LogIndex {
 	/** Every stage id the stage events name. */
 	stageKeys: StringDictionary;
 
-	/** Activities sorted by `at` (ties by arrival). lead: key in leadKeys, -1 without a lead. */
+	/**
+	 * Activities of attached leads and without a lead, sorted by `at` (ties by arrival). The
+	 * buffers may be longer than actCount (room to insert in place). lead: key in leadKeys, -1
+	 * without a lead.
+	 */
 	actCount: number;
 	actAt: Float64Array;
 	actRep: Int32Array;
@@ -22,16 +43,95 @@ export interface LogIndex {
 	actResponse: Uint8Array;
 	/**
 	 * Where each activity's id lives: idPools[actPool[k]][actPoolRow[k]] (the id columns of the
-	 * inputs, never copied: a merge moves 6 bytes per row instead of a string pointer).
+	 * inputs, never copied: a move shifts 6 bytes per row instead of a string pointer).
 	 */
 	idPools: string[][];
 	actPool: Uint16Array;
 	actPoolRow: Int32Array;
+	/** 1 for the lead keys whose activities are in the arrays above (0 beyond its length). */
+	attached: Uint8Array;
+	/** The activities of the other lead keys, by key. */
+	aside: Map<number, AsideRows>;
 
 	/** Stage events grouped by lead key (CSR: evStart[key] .. evStart[key + 1] - 1). */
 	evStart: Int32Array;
 	evAt: Float64Array;
 	evStage: Int32Array;
+}
+
+/** The activity columns in log order: at, rep, lead, type, response, pool, pool row. */
+export type ActivityArrays = [
+	Float64Array,
+	Int32Array,
+	Int32Array,
+	Uint8Array,
+	Uint8Array,
+	Uint16Array,
+	Int32Array
+];
+
+function actArrays(logs: LogIndex): ActivityArrays {
+	return [
+		logs.actAt,
+		logs.actRep,
+		logs.actLead,
+		logs.actType,
+		logs.actResponse,
+		logs.actPool,
+		logs.actPoolRow
+	];
+}
+
+function setActArrays(logs: LogIndex, a: ActivityArrays): void {
+	[logs.actAt, logs.actRep, logs.actLead, logs.actType, logs.actResponse, logs.actPool] = a;
+	logs.actPoolRow = a[6];
+}
+
+function allocArrays(capacity: number): ActivityArrays {
+	return [
+		new Float64Array(capacity),
+		new Int32Array(capacity),
+		new Int32Array(capacity),
+		new Uint8Array(capacity),
+		new Uint8Array(capacity),
+		new Uint16Array(capacity),
+		new Int32Array(capacity)
+	];
+}
+
+/** A buffer size for n rows with room for a few thousand more. */
+function roomFor(n: number): number {
+	return n + Math.max(1024, n >> 6);
+}
+
+/** True when activities of lead key `key` (-1: none) are in the activity arrays. */
+export function isAttached(logs: LogIndex, key: number): boolean {
+	return key < 0 || (key < logs.attached.length && logs.attached[key] === 1);
+}
+
+/** The activity arrays as views of exactly actCount rows (what the dataset exposes). */
+export function activityViews(logs: LogIndex): ActivityArrays {
+	const n = logs.actCount;
+	return actArrays(logs).map((a) => a.subarray(0, n)) as ActivityArrays;
+}
+
+/**
+ * A copy of `logs` that can be updated in place without changing `logs` (dictionaries that
+ * only grow are shared; aside entries are never mutated, so they are shared too).
+ */
+export function cloneLogs(logs: LogIndex): LogIndex {
+	const copy: LogIndex = {
+		...logs,
+		repKeys: new StringDictionary(logs.repKeys.values),
+		idPools: logs.idPools.slice(),
+		attached: logs.attached.slice(),
+		aside: new Map(logs.aside),
+		evStart: logs.evStart.slice(),
+		evAt: logs.evAt.slice(),
+		evStage: logs.evStage.slice()
+	};
+	setActArrays(copy, actArrays(logs).map((a) => a.slice()) as ActivityArrays);
+	return copy;
 }
 
 /** Live activity rows of `cols`, as (row numbers, lead keys, rep keys). */
@@ -68,38 +168,73 @@ function liveActivityRows(
 	return { rows: sorted, lead, rep };
 }
 
+/**
+ * The log index of two logs, with the activities of `liveLeadIds` (and those without a lead)
+ * attached. Lead keys 0 .. n - 1 are the live leads (in order, without repeats).
+ */
 export function buildLogs(
 	activities: ActivityColumns,
 	stageEvents: StageEventColumns,
-	repKeys = new StringDictionary()
+	repKeys: StringDictionary,
+	liveLeadIds: readonly string[]
 ): LogIndex {
-	const leadKeys = new StringDictionary();
+	const leadKeys = new StringDictionary(liveLeadIds);
+	const nLive = leadKeys.values.length;
 	const stageKeys = new StringDictionary();
 	const a = liveActivityRows(activities, leadKeys, repKeys);
 	const n = a.rows.length;
+	let nMain = 0;
+	for (let k = 0; k < n; k++) if (a.lead[k] < nLive) nMain++;
+	const arrays = allocArrays(roomFor(nMain));
+	const [at, rep, lead, type, response, , poolRow] = arrays;
+	const asidePositions = new Map<number, number[]>();
+	let m = 0;
+	for (let k = 0; k < n; k++) {
+		const r = a.rows[k];
+		const key = a.lead[k];
+		if (key < nLive) {
+			at[m] = activities.at[r];
+			rep[m] = a.rep[k];
+			lead[m] = key;
+			type[m] = activities.type[r];
+			response[m] = activities.response[r];
+			poolRow[m++] = r;
+		} else {
+			let list = asidePositions.get(key);
+			if (!list) asidePositions.set(key, (list = []));
+			list.push(k);
+		}
+	}
+	const aside = new Map<number, AsideRows>();
+	for (const [key, list] of asidePositions) {
+		aside.set(key, {
+			at: Float64Array.from(list, (k) => activities.at[a.rows[k]]),
+			rep: Int32Array.from(list, (k) => a.rep[k]),
+			type: Uint8Array.from(list, (k) => activities.type[a.rows[k]]),
+			response: Uint8Array.from(list, (k) => activities.response[a.rows[k]]),
+			pool: new Uint16Array(list.length),
+			poolRow: Int32Array.from(list, (k) => a.rows[k])
+		});
+	}
 	const logs: LogIndex = {
 		leadKeys,
 		repKeys,
 		stageKeys,
-		actCount: n,
-		actAt: new Float64Array(n),
-		actRep: a.rep,
-		actLead: a.lead,
-		actType: new Uint8Array(n),
-		actResponse: new Uint8Array(n),
+		actCount: nMain,
+		actAt: at,
+		actRep: rep,
+		actLead: lead,
+		actType: type,
+		actResponse: response,
 		idPools: [activities.id],
-		actPool: new Uint16Array(n),
-		actPoolRow: a.rows,
+		actPool: arrays[5],
+		actPoolRow: poolRow,
+		attached: new Uint8Array(nLive).fill(1),
+		aside,
 		evStart: new Int32Array(1),
 		evAt: new Float64Array(0),
 		evStage: new Int32Array(0)
 	};
-	for (let k = 0; k < n; k++) {
-		const r = a.rows[k];
-		logs.actAt[k] = activities.at[r];
-		logs.actType[k] = activities.type[r];
-		logs.actResponse[k] = activities.response[r];
-	}
 	const groups = eventGroups(stageEvents, leadKeys, stageKeys);
 	setEventGroups(logs, () => false, groups);
 	return logs;
@@ -254,45 +389,32 @@ function planRuns(plan: SplicePlan): { runs: number[]; newPos: Int32Array; count
 	return { runs, newPos, count: o };
 }
 
-/** The activity columns in log order: at, rep, lead, type, response, pool, pool row. */
-export type ActivityArrays = [
-	Float64Array,
-	Int32Array,
-	Int32Array,
-	Uint8Array,
-	Uint8Array,
-	Uint16Array,
-	Int32Array
-];
-
-/** Applies a plan to the activity columns; the caller fills the new rows at `newPos`. */
-export function spliceActivityArrays(
-	plan: SplicePlan,
-	olds: ActivityArrays
-): { outs: ActivityArrays; newPos: Int32Array } {
-	const { runs, newPos, count: n } = planRuns(plan);
-	const outs: ActivityArrays = [
-		new Float64Array(n),
-		new Int32Array(n),
-		new Int32Array(n),
-		new Uint8Array(n),
-		new Uint8Array(n),
-		new Uint16Array(n),
-		new Int32Array(n)
-	];
-	for (let c = 0; c < olds.length; c++) {
-		const from = olds[c];
-		const to = outs[c];
-		for (let r = 0; r < runs.length; r += 3) {
-			const s = runs[r];
-			const e = runs[r + 1];
-			const d = runs[r + 2];
-			// A subarray is an object: for short runs a plain loop is cheaper.
-			if (e - s < 64) for (let k = s; k < e; k++) to[d + k - s] = from[k];
-			else to.set(from.subarray(s, e) as never, d);
+/**
+ * Moves the runs of a splice plan (old start, old end, out start) from `src` to `dst`. When they
+ * are the same buffers, the runs moving left go first, left to right, then the runs moving
+ * right, right to left: then no run overwrites rows that another run has still to move (the
+ * outputs are ordered like the inputs), and rows that stay where they are are not touched.
+ */
+function moveRuns(src: ActivityArrays, dst: ActivityArrays, runs: number[]): void {
+	const same = src[0] === dst[0];
+	const move = (r: number) => {
+		const s = runs[r];
+		const e = runs[r + 1];
+		const d = runs[r + 2];
+		for (let c = 0; c < src.length; c++) {
+			const to = dst[c];
+			if (same) to.copyWithin(d, s, e);
+			else if (e - s < 64) {
+				// A subarray is an object: for short runs a plain loop is cheaper.
+				const from = src[c];
+				for (let k = s; k < e; k++) to[d + k - s] = from[k];
+			} else to.set(src[c].subarray(s, e) as never, d);
 		}
+	};
+	for (let r = 0; r < runs.length; r += 3) {
+		if (runs[r + 2] < runs[r] || (!same && runs[r + 2] === runs[r])) move(r);
 	}
-	return { outs, newPos };
+	for (let r = runs.length - 3; r >= 0; r -= 3) if (runs[r + 2] > runs[r]) move(r);
 }
 
 /** Number of values in sorted `a[0..n)` that are <= t. */
@@ -308,161 +430,302 @@ export function upperBound(a: Float64Array, n: number, t: number): number {
 }
 
 /** What replaceLogs did, for a dataset that patches its own copy of the activities. */
+
+/** What updateLogs changed, for a dataset that patches its per-lead figures. */
 export interface LogsChange {
 	/** Lead keys whose rows were replaced (all activities without a lead too if replaceNone). */
 	isReplaced: Uint8Array;
 	replaceNone: boolean;
-	/** The new activity rows in the new index: positions, sorted by at. */
+	/** The rows named reps the index did not know (the dataset's rep indexes must grow). */
+	repsAdded: boolean;
+	/** Positions of the rows that entered the activity arrays, in the new arrays (ascending). */
 	addedPos: Int32Array;
-	/** Old index positions removed (rows unchanged by the edit are kept, not replaced). */
-	removed: Int32Array;
-	/** True when the old index's ids were gathered into one pool (positions still hold). */
-	gathered: boolean;
+	/** Instant and rep of each row that left them (rows unchanged by the edit stay). */
+	removedAt: number[];
+	removedRep: number[];
 	/** The change's activity rows (all rows of the replaced leads). */
 	activities: ActivityColumns;
 }
 
+/** New rows for some leads: every activity and stage event of those leads is replaced. */
+export interface LogsUpdate {
+	/** The leads ('' stands for the activities without a lead); leads named by rows count too. */
+	leadIds: readonly string[];
+	activities: ActivityColumns;
+	stageEvents: StageEventColumns;
+}
+
+function noActivities(): ActivityColumns {
+	return {
+		count: 0,
+		id: [],
+		updatedAt: new Float64Array(0),
+		deletedAt: new Float64Array(0),
+		at: new Float64Array(0),
+		lead: new Int32Array(0),
+		leadDict: [],
+		rep: new Int32Array(0),
+		repDict: [],
+		type: new Uint8Array(0),
+		response: new Uint8Array(0),
+		note: []
+	};
+}
+
+/** Puts every id into one pool (the pool numbers are 16-bit). Positions do not change. */
+function gatherPools(logs: LogIndex): void {
+	const ids: string[] = [];
+	const { actPool, actPoolRow, idPools } = logs;
+	for (let k = 0; k < logs.actCount; k++) {
+		ids.push(idPools[actPool[k]][actPoolRow[k]]);
+		actPool[k] = 0;
+		actPoolRow[k] = k;
+	}
+	for (const [key, rows] of logs.aside) {
+		const n = rows.at.length;
+		const poolRow = new Int32Array(n);
+		for (let i = 0; i < n; i++) {
+			poolRow[i] = ids.length;
+			ids.push(idPools[rows.pool[i]][rows.poolRow[i]]);
+		}
+		logs.aside.set(key, { ...rows, pool: new Uint16Array(n), poolRow });
+	}
+	logs.idPools = [ids];
+}
+
 /**
- * A new log index in which every activity and stage event of the leads `leadIds` ('' for the
- * activities without a lead) is replaced by the live rows of `activities` and `stageEvents`.
- * The old index is left as it was. Cost: one scan of the old activities' lead keys and a few
- * block copies; nothing is re-sorted.
+ * Updates `logs` IN PLACE (clone it first to keep the old index): every activity and stage
+ * event of the leads of `u` is replaced by the live rows of `u`, and when `attached` is given
+ * it becomes the set of attached lead keys (rows move between the arrays and aside). Cost: one
+ * scan of the activities' lead keys when rows must leave, a memmove of the rows between the
+ * changed positions, and the stage events' layout when `u` is given; nothing is re-sorted.
  */
-export function replaceLogs(
-	oldLogs: LogIndex,
-	leadIds: readonly string[],
-	activities: ActivityColumns,
-	stageEvents: StageEventColumns,
-	report?: (c: LogsChange) => void
-): LogIndex {
-	// The dictionaries only ever grow, so old and new indexes share them: an old index only
-	// uses the keys it had. The rep dictionary is copied, as datasets size arrays by it.
-	let old = oldLogs;
-	const leadKeys = old.leadKeys;
-	const repKeys = new StringDictionary(old.repKeys.values);
-	const stageKeys = old.stageKeys;
+export function updateLogs(
+	logs: LogIndex,
+	u: LogsUpdate | undefined,
+	attached?: Uint8Array
+): LogsChange {
+	const leadKeys = logs.leadKeys;
+	// A new dictionary object: a dataset compares its rep count with the index it came from.
+	const repKeys = (logs.repKeys = new StringDictionary(logs.repKeys.values));
+	const acts = u?.activities ?? noActivities();
 	let replaceNone = false;
 	const replaced: number[] = [];
-	for (const id of leadIds) {
+	for (const id of u?.leadIds ?? []) {
 		if (id === '') replaceNone = true;
 		else replaced.push(leadKeys.index(id));
 	}
 	// A lead named by the change's rows is replaced too, so no row is ever counted twice.
-	const a = liveActivityRows(activities, leadKeys, repKeys);
+	const repCount = repKeys.values.length;
+	const a = liveActivityRows(acts, leadKeys, repKeys);
 	for (let k = 0; k < a.lead.length; k++) {
 		if (a.lead[k] < 0) replaceNone = true;
 		else replaced.push(a.lead[k]);
 	}
-	for (const id of stageEvents.leadDict) replaced.push(leadKeys.index(id));
-	const isReplaced = new Uint8Array(leadKeys.values.length);
+	if (u) for (const id of u.stageEvents.leadDict) replaced.push(leadKeys.index(id));
+	const nKeys = leadKeys.values.length;
+	const isReplaced = new Uint8Array(nKeys);
 	for (const key of replaced) isReplaced[key] = 1;
-	const nOld = old.actCount;
+	const oldMask = logs.attached;
+	const mask = attached ?? oldMask;
+	const on = (key: number) => key < 0 || (key < mask.length && mask[key] === 1);
+
+	// What the rows of each key in the arrays do: 0 stay, 1 replaced, 2 go aside.
+	let scan = replaced.length > 0 || replaceNone;
+	let leave = isReplaced;
+	if (mask !== oldMask) {
+		for (let key = 0; key < oldMask.length; key++) {
+			if (oldMask[key] === 1 && !on(key) && isReplaced[key] === 0) {
+				if (leave === isReplaced) leave = isReplaced.slice();
+				leave[key] = 2;
+				scan = true;
+			}
+		}
+	}
+	if (logs.idPools.length >= 0xffff) gatherPools(logs);
+	const nOld = logs.actCount;
+	const old = actArrays(logs);
+	const [oldAt, oldRep, oldLead, oldType, oldResponse, oldPool, oldPoolRow] = old;
 	const removedList: number[] = [];
-	const oldLead = old.actLead;
-	for (let k = 0; k < nOld; k++) {
-		const key = oldLead[k];
-		if (key < 0 ? replaceNone : isReplaced[key] === 1) removedList.push(k);
+	const detached = new Map<number, number[]>();
+	if (scan) {
+		for (let k = 0; k < nOld; k++) {
+			const key = oldLead[k];
+			if (key < 0) {
+				if (replaceNone) removedList.push(k);
+				continue;
+			}
+			const l = leave[key];
+			if (l === 0) continue;
+			removedList.push(k);
+			if (l === 2) {
+				let list = detached.get(key);
+				if (!list) detached.set(key, (list = []));
+				list.push(k);
+			}
+		}
 	}
-	const nNew = a.rows.length;
-	let newPool = old.idPools.length;
-	if (newPool === 0xffff) {
-		// The pool numbers are 16-bit: after 65,535 edits, gather the ids into one pool.
-		const ids = filledStrings(nOld);
-		for (let k = 0; k < nOld; k++) ids[k] = old.idPools[old.actPool[k]][old.actPoolRow[k]];
-		old = { ...old, idPools: [ids], actPool: new Uint16Array(nOld), actPoolRow: identity(nOld) };
-		newPool = 1;
+
+	// Aside: replaced keys lose their rows, detached keys gain theirs, attached keys give back.
+	const aside = logs.aside;
+	for (const key of replaced) aside.delete(key);
+	for (const [key, list] of detached) {
+		aside.set(key, {
+			at: Float64Array.from(list, (k) => oldAt[k]),
+			rep: Int32Array.from(list, (k) => oldRep[k]),
+			type: Uint8Array.from(list, (k) => oldType[k]),
+			response: Uint8Array.from(list, (k) => oldResponse[k]),
+			pool: Uint16Array.from(list, (k) => oldPool[k]),
+			poolRow: Int32Array.from(list, (k) => oldPoolRow[k])
+		});
 	}
+	const back: [number, AsideRows][] = [];
+	if (mask !== oldMask) {
+		for (const [key, rows] of aside) {
+			if (on(key)) {
+				back.push([key, rows]);
+				aside.delete(key);
+			}
+		}
+	}
+	const newPool = logs.idPools.length;
+	let usesPool = false;
+	const mainNew: number[] = [];
+	const asideNew = new Map<number, number[]>();
+	for (let j = 0; j < a.rows.length; j++) {
+		const key = a.lead[j];
+		if (on(key)) mainNew.push(j);
+		else {
+			let list = asideNew.get(key);
+			if (!list) asideNew.set(key, (list = []));
+			list.push(j);
+		}
+	}
+	for (const [key, list] of asideNew) {
+		usesPool = true;
+		aside.set(key, {
+			at: Float64Array.from(list, (j) => acts.at[a.rows[j]]),
+			rep: Int32Array.from(list, (j) => a.rep[j]),
+			type: Uint8Array.from(list, (j) => acts.type[a.rows[j]]),
+			response: Uint8Array.from(list, (j) => acts.response[a.rows[j]]),
+			pool: new Uint16Array(list.length).fill(newPool),
+			poolRow: Int32Array.from(list, (j) => a.rows[j])
+		});
+	}
+
 	// A rewritten block mostly holds the rows it had: an old row whose id and fields are
 	// unchanged stays where it is (moving thousands of rows scattered over the log would cut
-	// the copy into thousands of short runs).
-	let keep: Uint8Array | null = null;
-	let removedRows = removedList;
-	if (removedList.length > 0 && nNew > 0) {
+	// the move into thousands of short runs).
+	let keepNew: Uint8Array | null = null;
+	let removed = removedList;
+	if (removedList.length > 0 && mainNew.length > 0) {
 		const byId = new Map<string, number>();
-		for (let j = 0; j < nNew; j++) byId.set(activities.id[a.rows[j]], j);
-		keep = new Uint8Array(nNew).fill(1);
-		removedRows = [];
+		for (let q = 0; q < mainNew.length; q++) byId.set(acts.id[a.rows[mainNew[q]]], q);
+		keepNew = new Uint8Array(mainNew.length).fill(1);
+		removed = [];
 		for (const k of removedList) {
-			const j = byId.get(old.idPools[old.actPool[k]][old.actPoolRow[k]]);
-			if (j !== undefined && keep[j] === 1) {
+			const key = oldLead[k];
+			const q =
+				key >= 0 && leave[key] === 2
+					? undefined
+					: byId.get(logs.idPools[oldPool[k]][oldPoolRow[k]]);
+			if (q !== undefined && keepNew[q] === 1) {
+				const j = mainNew[q];
 				const r = a.rows[j];
 				if (
-					old.actAt[k] === activities.at[r] &&
-					old.actRep[k] === a.rep[j] &&
-					old.actLead[k] === a.lead[j] &&
-					old.actType[k] === activities.type[r] &&
-					old.actResponse[k] === activities.response[r]
+					oldAt[k] === acts.at[r] &&
+					oldRep[k] === a.rep[j] &&
+					key === a.lead[j] &&
+					oldType[k] === acts.type[r] &&
+					oldResponse[k] === acts.response[r]
 				) {
-					keep[j] = 0;
+					keepNew[q] = 0;
 					continue;
 				}
 			}
-			removedRows.push(k);
+			removed.push(k);
 		}
 	}
-	const newRows: number[] = [];
-	for (let j = 0; j < nNew; j++) if (!keep || keep[j]) newRows.push(j);
-	// New rows go after the old rows of the same instant (old first on ties).
-	const insertAt = Int32Array.from(newRows, (j) =>
-		upperBound(old.actAt, nOld, activities.at[a.rows[j]])
-	);
-	const removed = Int32Array.from(removedRows);
-	const { outs, newPos } = spliceActivityArrays({ oldCount: nOld, removed, insertAt }, [
-		old.actAt,
-		old.actRep,
-		old.actLead,
-		old.actType,
-		old.actResponse,
-		old.actPool,
-		old.actPoolRow
-	]);
-	const [actAt, actRep, actLead, actType, actResponse, actPool, actPoolRow] = outs;
-	for (let q = 0; q < newRows.length; q++) {
-		const j = newRows[q];
-		const k = newPos[q];
+
+	// The rows to insert: the change's (sorted by at) and those coming back from aside.
+	const insAt: number[] = [];
+	const insRep: number[] = [];
+	const insLead: number[] = [];
+	const insType: number[] = [];
+	const insResponse: number[] = [];
+	const insPool: number[] = [];
+	const insPoolRow: number[] = [];
+	for (let q = 0; q < mainNew.length; q++) {
+		if (keepNew && !keepNew[q]) continue;
+		const j = mainNew[q];
 		const r = a.rows[j];
-		actAt[k] = activities.at[r];
-		actRep[k] = a.rep[j];
-		actLead[k] = a.lead[j];
-		actType[k] = activities.type[r];
-		actResponse[k] = activities.response[r];
-		actPool[k] = newPool;
-		actPoolRow[k] = r;
+		insAt.push(acts.at[r]);
+		insRep.push(a.rep[j]);
+		insLead.push(a.lead[j]);
+		insType.push(acts.type[r]);
+		insResponse.push(acts.response[r]);
+		insPool.push(newPool);
+		insPoolRow.push(r);
+		usesPool = true;
 	}
-	const logs: LogIndex = {
-		leadKeys,
-		repKeys,
-		stageKeys,
-		actCount: actAt.length,
-		actAt,
-		actRep,
-		actLead,
-		actType,
-		actResponse,
-		idPools: [...old.idPools, activities.id],
-		actPool,
-		actPoolRow,
-		evStart: old.evStart,
-		evAt: old.evAt,
-		evStage: old.evStage
-	};
-	const groups = eventGroups(stageEvents, leadKeys, stageKeys);
-	setEventGroups(logs, (key) => key >= isReplaced.length || isReplaced[key] === 0, groups, old);
-	report?.({
+	for (const [key, rows] of back) {
+		for (let i = 0; i < rows.at.length; i++) {
+			insAt.push(rows.at[i]);
+			insRep.push(rows.rep[i]);
+			insLead.push(key);
+			insType.push(rows.type[i]);
+			insResponse.push(rows.response[i]);
+			insPool.push(rows.pool[i]);
+			insPoolRow.push(rows.poolRow[i]);
+		}
+	}
+	const nIns = insAt.length;
+	const order = Int32Array.from(insAt.keys());
+	if (back.length > 0) order.sort((x, y) => insAt[x] - insAt[y] || x - y);
+	// New rows go after the old rows of the same instant (old first on ties).
+	const insertAt = Int32Array.from(order, (q) => upperBound(oldAt, nOld, insAt[q]));
+	const removedPos = Int32Array.from(removed);
+	const removedAt = removed.map((k) => oldAt[k]);
+	const removedRep = removed.map((k) => oldRep[k]);
+	const { runs, newPos, count } = planRuns({ oldCount: nOld, removed: removedPos, insertAt });
+	const dst = count > oldAt.length ? allocArrays(roomFor(count)) : old;
+	moveRuns(old, dst, runs);
+	const [at, rep, lead, type, response, pool, poolRow] = dst;
+	for (let i = 0; i < nIns; i++) {
+		const q = order[i];
+		const k = newPos[i];
+		at[k] = insAt[q];
+		rep[k] = insRep[q];
+		lead[k] = insLead[q];
+		type[k] = insType[q];
+		response[k] = insResponse[q];
+		pool[k] = insPool[q];
+		poolRow[k] = insPoolRow[q];
+	}
+	setActArrays(logs, dst);
+	logs.actCount = count;
+	if (usesPool) logs.idPools.push(acts.id);
+	logs.attached = mask;
+
+	if (u) {
+		const groups = eventGroups(u.stageEvents, leadKeys, logs.stageKeys);
+		setEventGroups(logs, (key) => key >= isReplaced.length || isReplaced[key] === 0, groups, {
+			evStart: logs.evStart,
+			evAt: logs.evAt,
+			evStage: logs.evStage
+		});
+	}
+	return {
 		isReplaced,
 		replaceNone,
+		repsAdded: repKeys.values.length > repCount,
 		addedPos: newPos,
-		removed,
-		gathered: old !== oldLogs,
-		activities
-	});
-	return logs;
+		removedAt,
+		removedRep,
+		activities: acts
+	};
 }
 
-/**
- * Sorts row numbers by their instant (ties by row): a counting pass into about one bucket per
- * row, then insertion sort inside each bucket, so a large log sorts in linear expected time.
- */
 export function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {
 	const n = rows.length;
 	if (n === 0) return rows;
@@ -515,11 +778,5 @@ export function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {
 export function filledStrings(n: number): string[] {
 	const a: string[] = [];
 	for (let i = 0; i < n; i++) a.push('');
-	return a;
-}
-
-function identity(n: number): Int32Array {
-	const a = new Int32Array(n);
-	for (let i = 0; i < n; i++) a[i] = i;
 	return a;
 }

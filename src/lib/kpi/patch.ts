@@ -1,9 +1,9 @@
 // updateDataset's fast path: after an edit that touches a few leads (their records and/or their
 // log rows), re-derive only those leads and patch the arrays that depend on them, instead of
-// re-deriving 100k leads and a million activities. Typed-array copies of unchanged runs are
-// memcpy; per-element loops over the whole activity log are avoided except one scan of the lead
-// keys where rows must be found. Anything else (reps, stages, campaigns, a lead deleted or
-// reordered, a new rep) returns null and the caller re-derives everything.
+// re-deriving 100k leads and a million activities. The activities are the log index's arrays
+// (updated in place by updateLogs); per-lead arrays are changed in place when the caller allows
+// it, else copied (memcpy). Anything else (reps, stages, campaigns, a lead deleted or reordered,
+// a new rep) returns null and the caller re-derives everything.
 
 import { isIsoDate } from '../domain/time';
 import type { Lead } from '../domain/types';
@@ -23,7 +23,7 @@ import {
 	type ZoneDerived
 } from './dataset';
 import { instantParser } from './fast-instant';
-import { spliceActivityArrays, upperBound, type LogIndex, type LogsChange } from './logs';
+import { activityViews, type LogIndex, type LogsChange } from './logs';
 
 /** A copy of `a` with length n (n >= a.length), new slots filled with `fill`. */
 function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number, fill = 0): T {
@@ -34,51 +34,123 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number
 	return out;
 }
 
+/** Which leads an edit changes, worked out before anything is changed. */
+export interface PatchPlan {
+	/** Live lead index and new record of each edited lead. */
+	updated: [number, Lead][];
+	/** New live leads, in order (they come after the old ones). */
+	appended: Lead[];
+}
+
+/**
+ * The leads `change` edits and adds, or null when the dataset must be derived again: reps,
+ * stages or campaigns changed, a lead was deleted or revived, or the live leads' order changed.
+ * Changes nothing.
+ */
+export function planPatch(
+	prev: KpiDataset,
+	change: DatasetChange,
+	logs: LogIndex
+): PatchPlan | null {
+	if (change.reps || change.stages || change.campaigns) return null;
+	const updated: [number, Lead][] = [];
+	let appended: Lead[] = [];
+	const all = change.leads;
+	if (!all) return { updated, appended };
+	const n0 = prev.leadCount;
+	const indexOf = (id: string): number => {
+		const key = logs.leadKeys.get(id);
+		return key !== undefined && key < prev.keyToLead.length ? prev.keyToLead[key] : -1;
+	};
+	if (change.changedLeads) {
+		const fresh = new Set<string>();
+		for (const l of change.changedLeads) {
+			const i = indexOf(l.id);
+			if (i >= 0) {
+				if (!isLive(l)) return null;
+				updated.push([i, l]);
+			} else if (isLive(l)) {
+				fresh.add(l.id);
+			}
+		}
+		// New leads must be the last live records of the list, as a derivation would order them.
+		for (let j = all.length - 1; j >= 0 && appended.length < fresh.size; j--) {
+			const l = all[j];
+			if (!isLive(l)) continue;
+			if (!fresh.has(l.id)) return null;
+			appended.push(l);
+		}
+		if (appended.length < fresh.size) return null;
+		appended.reverse();
+	} else {
+		// Without a hint: the old live leads in the same order, new ones only appended.
+		const leads = all.filter(isLive);
+		if (leads.length < n0) return null;
+		for (let i = 0; i < n0; i++) {
+			const l = leads[i];
+			if (l.id !== prev.leadIds[i]) return null;
+			if (l !== prev.leadRecords[i]) updated.push([i, l]);
+		}
+		appended = leads.slice(n0);
+	}
+	const seen = new Set<string>();
+	for (const l of appended) {
+		if (seen.has(l.id) || indexOf(l.id) >= 0) return null; // a duplicate id
+		seen.add(l.id);
+	}
+	return { updated, appended };
+}
+
 export function patchDataset(
 	prev: KpiDataset,
 	change: DatasetChange,
 	entities: DatasetEntities,
 	logs: LogIndex,
-	lc: LogsChange | undefined
+	lc: LogsChange | undefined,
+	plan: PatchPlan,
+	inPlace: boolean
 ): KpiDataset | null {
-	if (change.reps || change.stages || change.campaigns) return null;
 	// A new rep would renumber the rep arrays: re-derive.
-	if (logs.repKeys.values.length !== prev.logs.repKeys.values.length) return null;
+	if (lc?.repsAdded) return null;
+	// Every check comes before the first change to `prev` (in place, a null must leave it whole).
+	const knownRep = (id: string | undefined | null) => !id || prev.repIndex.has(id);
+	for (const [, l] of plan.updated) if (!knownRep(l.ownerId)) return null;
+	for (const l of plan.appended) if (!knownRep(l.ownerId)) return null;
+	if (change.customers) {
+		for (const c of change.customers) if (isLive(c) && !knownRep(c.ownerId)) return null;
+	}
+	if (change.forecasts) {
+		for (const f of change.forecasts) if (isLive(f) && !knownRep(f.repId)) return null;
+	}
 	const tz = prev.timeZone;
 	const instant = instantParser(tz);
-	let missingRep = false;
-	const rep = (id: string): number => {
-		const r = prev.repIndex.get(id);
-		if (r === undefined) {
-			missingRep = true;
-			return 0;
-		}
-		return r;
-	};
+	const rep = (id: string): number => prev.repIndex.get(id) ?? 0;
 
-	// Leads: the old live leads in the same order, new ones only appended.
-	const leads: Lead[] = change.leads ? change.leads.filter(isLive) : prev.leadRecords;
 	const n0 = prev.leadCount;
-	const n = leads.length;
-	if (n < n0) return null;
-	for (let i = 0; i < n0; i++) if (leads[i].id !== prev.leadIds[i]) return null;
+	const n = n0 + plan.appended.length;
+	// In place only when no per-lead array must grow.
+	const reuse = inPlace && n === n0;
+	const own = <T extends Float64Array | Int32Array | Uint8Array>(a: T, fill = 0): T =>
+		reuse ? a : grown(a, n, fill);
+	const leads = reuse ? prev.leadRecords : prev.leadRecords.concat(plan.appended);
 	const marked = new Uint8Array(n);
-	if (change.leads)
-		for (let i = 0; i < n0; i++) if (leads[i] !== prev.leadRecords[i]) marked[i] = 1;
+	for (const [i, l] of plan.updated) {
+		leads[i] = l;
+		marked[i] = 1;
+	}
 	for (let i = n0; i < n; i++) marked[i] = 1;
 
 	// Lead keys: appended leads get theirs (the dictionary is shared and only grows).
-	const leadIds = n === n0 ? prev.leadIds : prev.leadIds.concat(leads.slice(n0).map((l) => l.id));
-	const leadKey = grown(prev.leadKey, n);
+	const leadIds = n === n0 ? prev.leadIds : prev.leadIds.concat(plan.appended.map((l) => l.id));
+	const leadKey = own(prev.leadKey);
 	for (let i = n0; i < n; i++) leadKey[i] = logs.leadKeys.index(leadIds[i]);
 	const nKeys = logs.leadKeys.values.length;
-	const keyToLead = new Int32Array(nKeys);
-	keyToLead.set(prev.keyToLead.subarray(0, Math.min(nKeys, prev.keyToLead.length)));
-	if (nKeys > prev.keyToLead.length) keyToLead.fill(-1, prev.keyToLead.length);
-	for (let i = n0; i < n; i++) {
-		if (keyToLead[leadKey[i]] >= 0) return null; // a duplicate id
-		keyToLead[leadKey[i]] = i;
+	let keyToLead = prev.keyToLead;
+	if (nKeys > keyToLead.length || !inPlace) {
+		keyToLead = new Int32Array(nKeys).fill(-1);
+		keyToLead.set(prev.keyToLead.subarray(0, Math.min(nKeys, prev.keyToLead.length)));
 	}
+	for (let i = n0; i < n; i++) keyToLead[leadKey[i]] = i;
 	// Leads whose log rows were replaced.
 	const isReplaced = lc?.isReplaced;
 	if (isReplaced) {
@@ -86,130 +158,31 @@ export function patchDataset(
 			if (isReplaced[key] && keyToLead[key] >= 0) marked[keyToLead[key]] = 1;
 		}
 	}
-	const droppedRows = prev.actCount < prev.logs.actCount;
-	if (n > n0 && droppedRows) {
-		// A new lead may own rows the old dataset dropped as orphans: re-derive then.
-		const isNew = new Uint8Array(nKeys);
-		for (let i = n0; i < n; i++) {
-			if (!(isReplaced && leadKey[i] < isReplaced.length && isReplaced[leadKey[i]]))
-				isNew[leadKey[i]] = 1;
-		}
-		const lead = prev.logs.actLead;
-		for (let k = 0; k < lead.length; k++) if (lead[k] >= 0 && isNew[lead[k]]) return null;
-	}
 	const affected: number[] = [];
 	for (let i = 0; i < n; i++) if (marked[i]) affected.push(i);
 
-	// Activities of the dataset: the log's arrays when every row is kept, else its own copy.
-	let act: Pick<
-		KpiDataset,
-		| 'actCount'
-		| 'actAt'
-		| 'actRep'
-		| 'actType'
-		| 'actResponse'
-		| 'actLead'
-		| 'actPool'
-		| 'actPoolRow'
-		| 'idPools'
-	> = prev;
-	const removedAt: number[] = [];
-	const removedRep: number[] = [];
-	let added: Int32Array = new Int32Array(0);
-	if (lc) {
-		const keptNew: number[] = [];
-		for (const p of lc.addedPos) {
-			const key = logs.actLead[p];
-			if (key < 0 || keyToLead[key] >= 0) keptNew.push(p);
-		}
-		const shared = prev.actAt === prev.logs.actAt;
-		if (shared) {
-			if (keptNew.length !== lc.addedPos.length) return null;
-			for (const k of lc.removed) {
-				removedAt.push(prev.actAt[k]);
-				removedRep.push(prev.actRep[k]);
-			}
-			act = { ...logs, actCount: logs.actCount };
-			added = lc.addedPos;
-		} else {
-			if (lc.gathered) return null;
-			// The log rows removed, by their (pool, row) id position: unique per row.
-			const gone = new Set<number>();
-			for (const k of lc.removed) {
-				gone.add(prev.logs.actPool[k] * 2 ** 31 + prev.logs.actPoolRow[k]);
-			}
-			const removed: number[] = [];
-			const lead = prev.actLead;
-			const none = lc.replaceNone;
-			for (let k = 0; gone.size > 0 && k < prev.actCount; k++) {
-				const key = lead[k];
-				if (
-					(key < 0 ? none : key < isReplaced!.length && isReplaced![key] === 1) &&
-					gone.has(prev.actPool[k] * 2 ** 31 + prev.actPoolRow[k])
-				) {
-					removed.push(k);
-					removedAt.push(prev.actAt[k]);
-					removedRep.push(prev.actRep[k]);
-				}
-			}
-			const insertAt = Int32Array.from(keptNew, (p) =>
-				upperBound(prev.actAt, prev.actCount, logs.actAt[p])
-			);
-			const { outs, newPos } = spliceActivityArrays(
-				{ oldCount: prev.actCount, removed: Int32Array.from(removed), insertAt },
-				[
-					prev.actAt,
-					prev.actRep,
-					prev.actLead,
-					prev.actType,
-					prev.actResponse,
-					prev.actPool,
-					prev.actPoolRow
-				]
-			);
-			const [actAt, actRep, actLead, actType, actResponse, actPool, actPoolRow] = outs;
-			for (let j = 0; j < keptNew.length; j++) {
-				const k = newPos[j];
-				const p = keptNew[j];
-				actAt[k] = logs.actAt[p];
-				actRep[k] = logs.actRep[p];
-				actLead[k] = logs.actLead[p];
-				actType[k] = logs.actType[p];
-				actResponse[k] = logs.actResponse[p];
-				actPool[k] = logs.actPool[p];
-				actPoolRow[k] = logs.actPoolRow[p];
-			}
-			act = {
-				actCount: actAt.length,
-				actAt,
-				actRep,
-				actLead,
-				actType,
-				actResponse,
-				actPool,
-				actPoolRow,
-				idPools: logs.idPools
-			};
-			added = newPos;
-		}
-	}
+	// Activities: the log index's arrays are the dataset's (only live leads' rows are there).
+	const act = activityViews(logs);
 
 	// Per-lead columns: copies of the old ones, then the affected leads re-derived.
 	const campaignIndex = new Map<string, number>();
 	prev.campaignIds.forEach((id, c) => campaignIndex.set(id, c));
-	const leadOwner = grown(prev.leadOwner, n);
-	const leadOrigin = grown(prev.leadOrigin, n);
-	const leadCampaign = grown(prev.leadCampaign, n);
-	const leadCreatedAt = grown(prev.leadCreatedAt, n);
-	const leadValue = grown(prev.leadValue, n);
-	const leadExpectedMonth = grown(prev.leadExpectedMonth, n);
-	const firstContactAt = grown(prev.firstContactAt, n, NaN);
-	const closedAt = grown(prev.closedAt, n);
-	const outcome = grown(prev.outcome, n);
-	const cycleStart = grown(prev.cycleStart, n);
-	const opportunityAt = grown(prev.opportunityAt, n);
-	const reachedOrder = grown(prev.reachedOrder, n);
-	const reachedWon = grown(prev.reachedWon, n);
+	const leadOwner = own(prev.leadOwner);
+	const leadOrigin = own(prev.leadOrigin);
+	const leadCampaign = own(prev.leadCampaign);
+	const leadCreatedAt = own(prev.leadCreatedAt);
+	const leadValue = own(prev.leadValue);
+	const leadExpectedMonth = own(prev.leadExpectedMonth);
+	const firstContactAt = own(prev.firstContactAt, NaN);
+	const closedAt = own(prev.closedAt);
+	const outcome = own(prev.outcome);
+	const cycleStart = own(prev.cycleStart);
+	const opportunityAt = own(prev.opportunityAt);
+	const reachedOrder = own(prev.reachedOrder);
+	const reachedWon = own(prev.reachedWon);
+	const recordChanged = new Uint8Array(n);
+	for (const [i] of plan.updated) recordChanged[i] = 1;
+	for (let i = n0; i < n; i++) recordChanged[i] = 1;
 	const leadStage = new Int32Array(affected.length);
 	let wonChanged = false;
 	for (let a = 0; a < affected.length; a++) {
@@ -219,8 +192,7 @@ export function patchDataset(
 		leadOwner[i] = rep(l.ownerId);
 		leadOrigin[i] = l.origin === 'marketing' ? 0 : 1;
 		leadCampaign[i] = l.campaignId ? (campaignIndex.get(l.campaignId) ?? -1) : -1;
-		leadCreatedAt[i] =
-			i < n0 && prev.leadRecords[i] === l ? prev.leadCreatedAt[i] : instant(l.createdAt);
+		if (recordChanged[i]) leadCreatedAt[i] = instant(l.createdAt);
 		leadValue[i] = typeof l.value === 'number' ? l.value : 0;
 		leadStage[a] = prev.stageIndex.get(l.stageId) ?? -1;
 		leadExpectedMonth[i] = -1;
@@ -238,10 +210,15 @@ export function patchDataset(
 			firstContactAt[i] = NaN;
 		}
 	}
-	if (missingRep) return null;
 	// First contacts of the leads whose activities were replaced: all their rows are in the
-	// change (unchanged ones too).
+	// change (unchanged ones too); of new leads: the rows that came back from aside.
 	if (lc) {
+		for (const p of lc.addedPos) {
+			const key = act[2][p];
+			const li = key >= 0 && key < keyToLead.length ? keyToLead[key] : -1;
+			const t = act[0][p];
+			if (li >= 0 && !(firstContactAt[li] <= t)) firstContactAt[li] = t;
+		}
 		const cols = lc.activities;
 		const keyOf = Int32Array.from(cols.leadDict, (id) => (id ? logs.leadKeys.index(id) : -1));
 		for (let r = 0; r < cols.count; r++) {
@@ -392,7 +369,6 @@ export function patchDataset(
 		? customerColumns(entities.customers, rep, instant, prev)
 		: prev;
 	const forecastPart = change.forecasts ? forecastColumns(entities.forecasts, rep) : prev;
-	if (missingRep) return null;
 
 	const ds: KpiDataset = {
 		...prev,
@@ -427,15 +403,15 @@ export function patchDataset(
 		wonOwnerStart,
 		wonByOwner,
 		wonOwnerCloseAt,
-		actCount: act.actCount,
-		actAt: act.actAt,
-		actRep: act.actRep,
-		actType: act.actType,
-		actResponse: act.actResponse,
-		actLead: act.actLead,
-		actPool: act.actPool,
-		actPoolRow: act.actPoolRow,
-		idPools: act.idPools,
+		actCount: logs.actCount,
+		actAt: act[0],
+		actRep: act[1],
+		actLead: act[2],
+		actType: act[3],
+		actResponse: act[4],
+		actPool: act[5],
+		actPoolRow: act[6],
+		idPools: logs.idPools,
 		customerIds: customerPart.customerIds,
 		customerOwner: customerPart.customerOwner,
 		customerSince: customerPart.customerSince,
@@ -450,6 +426,9 @@ export function patchDataset(
 	};
 
 	// Zone caches: seasonality counts patched by the removed and added activities.
+	const removedAt = lc?.removedAt ?? [];
+	const removedRep = lc?.removedRep ?? [];
+	const added = lc?.addedPos ?? new Int32Array(0);
 	for (const [zone, z] of prev.zoneCache) {
 		const seasonByRep = z.seasonByRep.slice();
 		const monthIndex = monthIndexer(zone, removedAt, added, ds.actAt);
@@ -457,8 +436,6 @@ export function patchDataset(
 			seasonByRep[removedRep[k] * 12 + monthIndex(removedAt[k])]--;
 		}
 		for (const p of added) {
-			const key = ds.actLead[p];
-			if (key >= 0 && keyToLead[key] < 0) continue;
 			seasonByRep[ds.actRep[p] * 12 + monthIndex(ds.actAt[p])]++;
 		}
 		const bounds = change.forecasts ? forecastBounds(ds.forecastPeriod, zone) : z;
