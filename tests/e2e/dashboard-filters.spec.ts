@@ -2,6 +2,7 @@
 // the KPI engine's result in Node for the same period and filters, the URL carries the filters
 // and a reload keeps them, the KPI pages and their drill lists follow them, and one click
 // clears them.
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { generateDemo } from '../../src/lib/demo/generate-demo';
 import { computeKpis, datasetFromRecords } from '../../src/lib/kpi/index';
@@ -179,4 +180,47 @@ test('the filters fit a 360 px screen and are reachable by keyboard', async ({ p
 			origins: ['marketing']
 		})
 	);
+});
+
+interface AxeViolation {
+	id: string;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+test.describe('accessibility with filters in force', () => {
+	// axe is injected as an inline script: the app's Content Security Policy would block it.
+	test.use({ bypassCSP: true });
+
+	test('no WCAG A/AA violations with the campaign list open and the chips shown', async ({
+		page
+	}) => {
+		test.setTimeout(90_000);
+		await loadDemo(page);
+		const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+			for (const width of [1280, 360]) {
+				await page.setViewportSize({ width, height: 800 });
+				await page.goto(`/?period=last-year&campaigns=-,${campaign.id}&origins=sales`);
+				await settled(page);
+				await page.getByText('Campaigns:', { exact: true }).click();
+				await page.addScriptTag({ path: axePath });
+				const violations = await page.evaluate(async () => {
+					const axe = (
+						window as unknown as {
+							axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> };
+						}
+					).axe;
+					const r = await axe.run({
+						runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }
+					});
+					return r.violations.map(
+						(v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+					);
+				});
+				expect(violations, `${scheme} ${width}px`).toEqual([]);
+			}
+		}
+	});
 });
