@@ -23,6 +23,7 @@ import type {
 } from '../domain/types';
 import { RECORD_LIST_NAMES } from '../domain/types';
 import { writeRecordsInTransaction, type WriteMode } from './bulk';
+import { bulkUpsertLeads, canBulkUpsert } from './bulk-upsert';
 import { ENTITY_LIST_NAMES, blockTable, entityTable, type TragtDatabase } from './database';
 import { ValidationError, dropEmptyOptionals, validateRecord } from './validation';
 import { runWrite, type WriteContext, type WriteResult } from './write-context';
@@ -572,6 +573,11 @@ export function upsertMany(
 		list,
 		run: async (ctx) => {
 			const now = nowIso();
+			// Leads in bulk: one read of each lookup, one bulkPut, events appended to their blocks.
+			if (list === 'leads' && canBulkUpsert(rows))
+				return bulkUpsertLeads(ctx, rows, now, (c, id, stageId, at) =>
+					doMoveLead(c, id, stageId, {}, at)
+				);
 			const ids: string[] = [];
 			for (const [index, input] of rows.entries()) {
 				try {

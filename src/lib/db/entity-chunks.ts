@@ -84,6 +84,66 @@ export async function refreshChunks(
 	await writeMeta(db, list);
 }
 
+/** A row written by a transaction: as it found it (absent: new) and as it left it (absent:
+ * removed). */
+export interface ChunkChange {
+	id: string;
+	before?: { id: string };
+	after?: { id: string };
+}
+
+/**
+ * Brings the chunks holding the changed rows in step from the changes themselves (inside the
+ * caller's tx), with no read of the rows. A chunk that only gains new rows gets them appended
+ * to its JSON text: a paste of 1,000 new leads touches nearly every chunk, and parsing and
+ * writing out 100k leads again would cost more than the rest of the paste.
+ */
+export async function applyChunkChanges(
+	db: TragtDatabase,
+	list: ChunkedListName,
+	changes: readonly ChunkChange[]
+): Promise<void> {
+	if (changes.length === 0) return;
+	const meta = await db.entityChunks.get(`${list}:meta`);
+	if (!meta) {
+		await rebuildChunks(db, list);
+		return;
+	}
+	const byChunk = new Map<number, ChunkChange[]>();
+	for (const c of changes) {
+		const k = chunkOf(c.id);
+		let l = byChunk.get(k);
+		if (!l) byChunk.set(k, (l = []));
+		l.push(c);
+	}
+	const keys = [...byChunk.keys()].map((k) => `${list}:${k}`);
+	const old = await db.entityChunks.bulkGet(keys);
+	const out: EntityChunkRow[] = [];
+	const gone: string[] = [];
+	[...byChunk.values()].forEach((group, i) => {
+		const key = keys[i];
+		const json = old[i]?.json;
+		if (group.every((c) => !c.before && c.after)) {
+			const added = JSON.stringify(group.map((c) => c.after)).slice(1, -1);
+			const text = json && json.length > 2 ? `${json.slice(0, -1)},${added}]` : `[${added}]`;
+			out.push({ key, list, json: text });
+			return;
+		}
+		const rows = new Map<string, Row>(
+			json ? (JSON.parse(json) as Row[]).map((r) => [r.id, r]) : []
+		);
+		for (const c of group) {
+			if (c.after) rows.set(c.id, c.after as Row);
+			else rows.delete(c.id);
+		}
+		if (rows.size) out.push({ key, list, json: JSON.stringify([...rows.values()]) });
+		else gone.push(key);
+	});
+	if (out.length) await db.entityChunks.bulkPut(out);
+	if (gone.length) await db.entityChunks.bulkDelete(gone);
+	await writeMeta(db, list);
+}
+
 /** Writes the whole chunk set of `list` from `rows` (the table's full content). */
 export async function writeAllChunks(
 	db: TragtDatabase,

@@ -30,7 +30,8 @@ import {
 	type LogListName,
 	type TragtDatabase
 } from './database';
-import { CHUNKED_LISTS, markChunkAware, refreshChunks } from './entity-chunks';
+import { appendActivities, appendStageEvents } from './bulk-blocks';
+import { CHUNKED_LISTS, applyChunkChanges, markChunkAware } from './entity-chunks';
 import { WORKSPACE_KEY, type WorkspaceSettings } from './settings';
 
 type AnyRow = { id: string; [field: string]: unknown };
@@ -70,6 +71,12 @@ export class WriteContext {
 	private readonly dirty: Record<LogListName, Set<number>> = {
 		activities: new Set(),
 		stageEvents: new Set()
+	};
+	/** New log rows of blocks not decoded in this transaction: appended to the stored columns
+	 * at the end (appendLogRows), unless something decodes the block first (loadBucket). */
+	private readonly appends: Record<LogListName, Map<number, LogRow[]>> = {
+		activities: new Map(),
+		stageEvents: new Map()
 	};
 
 	private constructor(db: TragtDatabase, workspace: WorkspaceSettings | undefined) {
@@ -158,6 +165,50 @@ export class WriteContext {
 		this.record(list, row.id, found?.row as AnyRow | undefined, row);
 	}
 
+	/**
+	 * Writes many entity rows with one bulkPut. `before[i]`: row i as the caller read it in this
+	 * transaction (undefined: it did not exist), so nothing is read again. `logRows[i]`: a new
+	 * log row that goes with row i (a new lead's first stage event; see appendLogRows).
+	 *
+	 * Each log row is recorded right after its entity row, as one-by-one commands do: undo and
+	 * redo replay the changes in this order, and a long run of log rows whose blocks are already
+	 * decoded makes no IndexedDB request, which loses Dexie's transaction zone (its native-await
+	 * echoes run out) and commits the transaction under the replay.
+	 */
+	async putEntities(
+		list: EntityListName,
+		rows: readonly AnyRow[],
+		before: readonly (AnyRow | undefined)[],
+		logRows?: { log: LogListName; rows: readonly (LogRow | undefined)[] }
+	): Promise<void> {
+		if (rows.length === 0) return;
+		await entityTable(this.db, list).bulkPut(rows as { id: string }[]);
+		rows.forEach((row, i) => {
+			this.record(list, row.id, before[i], row);
+			const extra = logRows?.rows[i];
+			if (extra) this.appendLogRows(logRows.log, [extra]);
+		});
+	}
+
+	/**
+	 * Adds new log rows (ids just made, so no block can hold them yet). Blocks not decoded in
+	 * this transaction get the rows appended to their stored columns when it finishes.
+	 */
+	appendLogRows(log: LogListName, rows: readonly LogRow[]): void {
+		for (const row of rows) {
+			const bucket = bucketOf(row.leadId);
+			const decoded = this.blocks[log].get(bucket);
+			if (decoded) decoded.set(row.id, clone(row));
+			else {
+				let pending = this.appends[log].get(bucket);
+				if (!pending) this.appends[log].set(bucket, (pending = []));
+				pending.push(clone(row));
+			}
+			this.dirty[log].add(bucket);
+			this.record(log, row.id, undefined, row as unknown as AnyRow);
+		}
+	}
+
 	/** Removes a row for good (emptying the bin, undoing a creation). */
 	async remove(list: RecordListName, id: string, leadHint?: string | null): Promise<void> {
 		if (isEntityList(list)) {
@@ -194,6 +245,7 @@ export class WriteContext {
 	/** Every row of every block (used by emptyBin and bulk replace). */
 	async allLogRows<T extends LogRow>(log: LogListName): Promise<T[]> {
 		const keys = (await blockTable(this.db, log).toCollection().primaryKeys()) as number[];
+		for (const b of this.appends[log].keys()) if (!keys.includes(b)) keys.push(b);
 		const out: T[] = [];
 		for (const b of keys)
 			for (const r of (await this.loadBucket(log, b)).values()) out.push(r as T);
@@ -223,6 +275,11 @@ export class WriteContext {
 					? activityRowsOfBlock(block as ActivityBlock | undefined)
 					: stageEventRowsOfBlock(block as StageEventBlock | undefined);
 			rows = new Map(list.map((r) => [r.id, r as LogRow]));
+			const pending = this.appends[log].get(bucket);
+			if (pending) {
+				for (const r of pending) rows.set(r.id, r);
+				this.appends[log].delete(bucket);
+			}
 			this.blocks[log].set(bucket, rows);
 		}
 		return rows;
@@ -241,6 +298,11 @@ export class WriteContext {
 		for (const [bucket, rows] of this.blocks[log]) {
 			const row = rows.get(id);
 			if (row) return { bucket, rows, row };
+		}
+		for (const [bucket, pending] of this.appends[log]) {
+			if (!pending.some((r) => r.id === id)) continue;
+			const rows = await this.loadBucket(log, bucket);
+			return { bucket, rows, row: rows.get(id)! };
 		}
 		for (const hint of leadHints) {
 			const bucket = bucketOf(hint);
@@ -283,8 +345,30 @@ export class WriteContext {
 		const buckets: Record<LogListName, number[]> = { activities: [], stageEvents: [] };
 		for (const log of ['activities', 'stageEvents'] as const) {
 			const table = blockTable(this.db, log);
+			const appended = [...this.appends[log].keys()];
+			if (appended.length) {
+				const stored = await table.bulkGet(appended);
+				const blocks = appended.map((bucket, i) => {
+					const rows = this.appends[log].get(bucket)!;
+					return log === 'activities'
+						? appendActivities(
+								bucket,
+								stored[i] as ActivityBlock | undefined,
+								rows as Activity[],
+								this.timeZone
+							)
+						: appendStageEvents(
+								bucket,
+								stored[i] as StageEventBlock | undefined,
+								rows as StageEvent[],
+								this.timeZone
+							);
+				});
+				await table.bulkPut(blocks);
+			}
 			for (const bucket of this.dirty[log]) {
 				buckets[log].push(bucket);
+				if (this.appends[log].has(bucket)) continue;
 				const rows = [...(this.blocks[log].get(bucket)?.values() ?? [])];
 				if (rows.length === 0) {
 					await table.delete(bucket);
@@ -299,11 +383,14 @@ export class WriteContext {
 			buckets[log].sort((a, b) => a - b);
 		}
 		const entities: Record<string, string[]> = {};
+		const chunked: Record<string, RowChange[]> = {};
 		for (const c of this.changeList()) {
 			if (!isEntityList(c.list)) continue;
 			(entities[c.list] ??= []).push(c.id);
+			(chunked[c.list] ??= []).push(c);
 		}
-		for (const list of CHUNKED_LISTS) await refreshChunks(this.db, list, entities[list] ?? []);
+		// The chunk copy from the rows' after images (no re-read); new rows are appended.
+		for (const list of CHUNKED_LISTS) await applyChunkChanges(this.db, list, chunked[list] ?? []);
 		return recordChange(this.db, {
 			at: Date.now(),
 			full: this.full,
