@@ -39,8 +39,18 @@ function themed(options: EChartsCoreOption): EChartsCoreOption {
 		};
 	const axes = (x: unknown) =>
 		Array.isArray(x) ? x.map(axis) : axis(x as Record<string, unknown> | undefined);
+	// Labels drawn on a coloured funnel step: the page's background colour contrasts with the
+	// palette in both themes (dark text on the light dark-theme colours, and the reverse).
+	const series = Array.isArray(o.series)
+		? (o.series as Record<string, unknown>[]).map((s) =>
+				s.type === 'funnel'
+					? { ...s, label: { ...(s.label as object), color: c.surface, textBorderWidth: 0 } }
+					: s
+			)
+		: o.series;
 	return {
 		...options,
+		series,
 		color: c.palette,
 		backgroundColor: 'transparent',
 		textStyle: { color: c.text, fontFamily: 'system-ui, sans-serif' },

@@ -1,13 +1,8 @@
 // ECharts with only the parts the KPI pages use. This module is the only one that imports
 // echarts, and only through a dynamic import, so the library is its own lazy chunk: the
 // dashboard's first screen never loads it.
-import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
-import {
-	DatasetComponent,
-	GridComponent,
-	LegendComponent,
-	TooltipComponent
-} from 'echarts/components';
+import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -15,11 +10,9 @@ echarts.use([
 	BarChart,
 	LineChart,
 	FunnelChart,
-	PieChart,
 	GridComponent,
 	TooltipComponent,
 	LegendComponent,
-	DatasetComponent,
 	CanvasRenderer
 ]);
 

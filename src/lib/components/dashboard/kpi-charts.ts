@@ -56,9 +56,11 @@ function bars(
 	opts: { horizontal?: boolean; line?: boolean; percent?: boolean } = {}
 ): EChartsCoreOption {
 	// Long names (campaigns, reps) are cut on the axis at 360 px; the table has them whole.
+	// Horizontal: the first category on top, in the table's order (ECharts starts at the bottom).
 	const cat = {
 		type: 'category',
 		data: categories,
+		inverse: opts.horizontal === true,
 		axisLabel: opts.horizontal ? { width: 96, overflow: 'truncate' } : {}
 	};
 	const compact = new Intl.NumberFormat(getLocale(), { notation: 'compact' });
@@ -562,6 +564,8 @@ function churnSeriesChart(data: ChurnSeries): ChartSpec {
 					name: m.dash_rate(),
 					data: r.map((x) => round(x.rate, 4)),
 					showSymbol: true,
+					// Drawn over the bars.
+					z: 3,
 					connectNulls: false
 				},
 				{
