@@ -63,6 +63,8 @@ export class RecentLeadsState {
 	/** The recent leads in a stable order (see stableOrder). */
 	rows: Lead[] = $derived.by(() => {
 		const list = this.query.current ?? [];
+		// A lookup built and dropped within this run, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const byId = new Map(list.map((l) => [l.id, l]));
 		const ids = stableOrder(
 			this.#shown,
