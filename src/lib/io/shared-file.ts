@@ -20,7 +20,7 @@ import { isIsoInstant } from '../domain/time';
 import { migrate } from './migrations';
 import { ProblemList, showValue, type FileProblem } from './problems';
 import { findForbiddenKeys, parseJson, type JsonPath } from './safe-json';
-import { RECORD_COLUMNS } from './schema';
+import { sharedFileChunksOf } from './shared-file-writer';
 import { isPlainObject, referenceWarnings, validateList, validateWorkspace } from './validate';
 
 export type { FileProblem } from './problems';
@@ -28,6 +28,7 @@ export { formatProblem, MAX_PROBLEMS } from './problems';
 export { mergeRecords, mergeSharedFiles, diffMerge, canonicalJson, compareVersions } from './merge';
 export type { MergeCounts } from './merge';
 export { filterRecords } from './filter';
+export { sharedFileChunks, sharedFileChunksOf, type SharedFileSource } from './shared-file-writer';
 export type { RecordFilter } from './filter';
 
 /**
@@ -273,42 +274,9 @@ function pickLists(records: Records): Records {
 /**
  * The file as text: fixed key order (the format's order; record fields in the order of
  * schema.ts), one record per line so files diff well, fields that are undefined or null left
- * out, fields outside the format (database caches) left out.
+ * out, fields outside the format (database caches) left out. For a Blob, use sharedFileChunks
+ * (shared-file-writer.ts): the same text without one giant string.
  */
 export function serializeSharedFile(file: SharedFile): string {
-	const out: string[] = [];
-	out.push('{\n');
-	out.push(`\t"format": "tragt",\n`);
-	out.push(`\t"version": ${JSON.stringify(file.version)},\n`);
-	out.push(`\t"exportedAt": ${JSON.stringify(file.exportedAt)},\n`);
-	const w = file.workspace;
-	out.push(
-		`\t"workspace": ${JSON.stringify({ name: w.name, currency: w.currency, timeZone: w.timeZone })}`
-	);
-	for (const list of RECORD_LIST_NAMES) {
-		const rows = (file[list] ?? []) as unknown as Record<string, unknown>[];
-		const cols = RECORD_COLUMNS[list];
-		if (rows.length === 0) {
-			out.push(`,\n\t"${list}": []`);
-			continue;
-		}
-		out.push(`,\n\t"${list}": [\n`);
-		for (let i = 0; i < rows.length; i++) {
-			out.push(i === 0 ? '\t\t' : ',\n\t\t');
-			out.push(recordJson(rows[i], cols));
-		}
-		out.push('\n\t]');
-	}
-	out.push('\n}\n');
-	return out.join('');
-}
-
-function recordJson(r: Record<string, unknown>, cols: readonly string[]): string {
-	// One JSON.stringify of an ordered copy is several times faster than one per field.
-	const o: Record<string, unknown> = {};
-	for (const c of cols) {
-		const v = r[c];
-		if (v !== undefined && v !== null) o[c] = v;
-	}
-	return JSON.stringify(o);
+	return sharedFileChunksOf(file).join('');
 }

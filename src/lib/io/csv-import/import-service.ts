@@ -11,6 +11,7 @@ import {
 	getWorkspaceSettings,
 	readAllRecords,
 	readEntityRows,
+	readLogColumns,
 	writeRecords
 } from '../../db/repositories';
 import type {
@@ -21,14 +22,16 @@ import type {
 	SharedFile,
 	Workspace
 } from '../../domain/types';
-import { RECORD_LIST_NAMES, emptyRecords } from '../../domain/types';
+import { RECORD_LIST_NAMES, SHARED_FILE_VERSION, emptyRecords } from '../../domain/types';
 import { nowIso } from '../../domain/time';
-import { compareVersions, diffMerge, type MergeCounts } from '../merge';
+import { compareVersions, type MergeCounts } from '../merge';
+import { planMerge, type HeldRecords } from '../merge-plan';
 import type { FileProblem } from '../problems';
 import { parseCsvTable, recordsToCsvTables } from '../csv-export';
 import { RECORD_FIELDS } from '../schema';
 import { filterRecords, type RecordFilter } from '../filter';
-import { checkFileSize, parseSharedFile, serializeSharedFile, toSharedFile } from '../shared-file';
+import { checkFileSize, parseSharedFile } from '../shared-file';
+import { sharedFileChunks, type SharedFileSource } from '../shared-file-writer';
 import {
 	convertTable,
 	type ImportContext,
@@ -177,6 +180,17 @@ export class ImportService {
 		};
 	}
 
+	/** What the database holds, as a merge compares it: entity rows and the logs' columns. */
+	async held(dbName: string): Promise<{ held: HeldRecords; timeZone: string }> {
+		const db = this.db(dbName);
+		const [ws, entities, logs] = await Promise.all([
+			getWorkspaceSettings(db),
+			readEntityRows(db),
+			readLogColumns(db)
+		]);
+		return { held: { ...entities, ...logs }, timeZone: ws?.timeZone || 'UTC' };
+	}
+
 	/** Converts and checks the whole table read last; writes nothing. */
 	async convert(
 		settings: ImportSettings,
@@ -249,8 +263,8 @@ export class ImportService {
 		}
 		const incoming = emptyRecords();
 		(incoming as unknown as Record<string, unknown[]>)[list] = parsed.records;
-		const current = await readAllRecords(this.db(dbName));
-		this.#records = winningRecords(current, incoming);
+		const { held, timeZone } = await this.held(dbName);
+		this.#records = planMerge(held, incoming, timeZone).writes;
 		return {
 			ok: true,
 			problems: [],
@@ -295,8 +309,9 @@ export class ImportService {
 		if (!parsed.ok)
 			return { ok: false, problems: parsed.problems, warnings: [], fileName, reps: [] };
 		const file: SharedFile = parsed.file;
-		const current = await readAllRecords(this.db(dbName));
-		this.#incoming = winningRecords(current, file);
+		const { held, timeZone } = await this.held(dbName);
+		const plan = planMerge(held, file, timeZone);
+		this.#incoming = plan.writes;
 		return {
 			ok: true,
 			problems: [],
@@ -306,7 +321,7 @@ export class ImportService {
 			workspace: file.workspace,
 			exportedAt: file.exportedAt,
 			reps: file.reps.filter((r) => !r.deletedAt).map((r) => ({ id: r.id, name: r.name })),
-			counts: diffMerge(current, file)
+			counts: plan.counts
 		};
 	}
 
@@ -320,8 +335,10 @@ export class ImportService {
 	}
 
 	/**
-	 * The shared file of the workspace (or of some reps and/or a period), as text. Run here so
-	 * that reading and serializing a large workspace does not block the page.
+	 * The shared file of the workspace (or of some reps and/or a period) as a Blob made here:
+	 * reading, serializing and encoding a large workspace never block the page, and only the
+	 * Blob (a handle, not a copy of its bytes) crosses to the page. The whole workspace is written
+	 * from the logs' stored columns, without turning them into records first.
 	 */
 	async exportShared(
 		dbName: string,
@@ -329,12 +346,30 @@ export class ImportService {
 		now = nowIso()
 	): Promise<ExportInfo> {
 		const db = this.db(dbName);
-		const [ws, all] = await Promise.all([getWorkspaceSettings(db), readAllRecords(db)]);
+		const ws = await getWorkspaceSettings(db);
 		const timeZone = ws?.timeZone || 'UTC';
-		const filtered = isEmptyFilter(filter) ? all : filterRecords(all, filter, timeZone);
 		const workspace = { name: ws?.name ?? '', currency: ws?.currency ?? 'EUR', timeZone };
-		const text = serializeSharedFile(toSharedFile(filtered, workspace, now));
-		return { text, workspace, counts: countsOf(filtered) };
+		let lists: SharedFileSource['lists'];
+		const counts = {} as Record<RecordListName, number>;
+		if (isEmptyFilter(filter)) {
+			const [entities, logs] = await Promise.all([readEntityRows(db), readLogColumns(db)]);
+			lists = { ...entities, ...logs };
+			for (const l of RECORD_LIST_NAMES) {
+				const v = lists[l];
+				counts[l] = Array.isArray(v) ? v.length : (v as { count: number }).count;
+			}
+		} else {
+			const filtered = filterRecords(await readAllRecords(db), filter, timeZone);
+			lists = filtered;
+			Object.assign(counts, countsOf(filtered));
+		}
+		const chunks = sharedFileChunks({
+			version: SHARED_FILE_VERSION,
+			exportedAt: now,
+			workspace,
+			lists
+		});
+		return { blob: new Blob(chunks, { type: 'application/json' }), workspace, counts };
 	}
 
 	/** One CSV per record list (formula-escaped, with a BOM for spreadsheets). */
@@ -357,7 +392,8 @@ export class ImportService {
 }
 
 export interface ExportInfo {
-	text: string;
+	/** The file's bytes (UTF-8 JSON). */
+	blob: Blob;
 	workspace: Workspace;
 	counts: Record<RecordListName, number>;
 }
