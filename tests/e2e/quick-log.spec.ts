@@ -1,13 +1,37 @@
 // One-thumb logging on a phone: from the Log tab's recent leads, one tap logs a call and a
 // second records a positive response; the lead's page and the dashboard's count show it. The
 // app's shortcut URLs open their screens with the form focused.
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
 import { expect, loadDemo, parseCount, startWorkspace, statValue, test } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
-test('logs a call with a positive response in two taps from the recent leads', async ({
-	page
-}) => {
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG A/AA violations on the page as it is now. */
+async function violations(page: Page): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+	return page.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (o: object) => Promise<{
+						violations: { id: string; nodes: { target: string[] }[] }[];
+					}>;
+				};
+			}
+		).axe;
+		const r = await axe.run({
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }
+		});
+		return r.violations.map(
+			(v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+	});
+}
+
+test('logs a call with a positive response in two taps from the recent leads', async ({ page }) => {
 	await loadDemo(page);
 	const before = parseCount(await statValue(page, 'Activities').textContent());
 	expect(before).toBeGreaterThan(0);
@@ -103,4 +127,26 @@ test('shortcut URLs open their screens with the form focused', async ({ page }) 
 	await expect(call).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status').getByText('Call logged')).toBeVisible();
+});
+
+test.describe('accessibility', () => {
+	// axe is injected as an inline script, which the app's Content-Security-Policy blocks.
+	test.use({ bypassCSP: true });
+
+	test('the quick log, with a response row open, has no WCAG A/AA violations', async ({ page }) => {
+		await loadDemo(page);
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+			await page.goto('/log');
+			const row = page.locator('ul.recent > li').first();
+			await row.getByRole('button', { name: 'Log email' }).tap();
+			await expect(row.getByRole('button', { name: 'Neutral' })).toBeVisible();
+			await page.waitForTimeout(300); // the toast's entrance
+			expect(await violations(page), `/log in ${scheme}`).toEqual([]);
+			await row.locator('a.name').tap();
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Neutral' })).toBeVisible();
+			expect(await violations(page), `lead page in ${scheme}`).toEqual([]);
+		}
+	});
 });
