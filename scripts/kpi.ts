@@ -48,6 +48,8 @@ const result = computeKpis(dataset, {
 	now: args.now,
 	timeZone: args.timeZone,
 	reps: args.reps,
+	campaigns: args.campaigns,
+	origins: args.origins,
 	granularity: args.granularity,
 	pipelineMode: args.pipelineMode
 });

@@ -75,11 +75,38 @@ describe('parseKpiArgs', () => {
 		[
 			['a.json', '--from', '2025-01-01', '--from', '2025-01-02', '--to', '2025-03-01'],
 			'given twice'
+		],
+		[
+			['a.json', '--from', '2025-01-01', '--to', '2025-02-01', '--origin', 'web'],
+			'marketing or sales'
 		]
 	])('refuses %j with a message', (argv, message) => {
 		const r = parseKpiArgs(argv, NOW);
 		expect(r.ok).toBe(false);
 		if (r.ok === false) expect(r.message).toContain(message);
+	});
+
+	it('reads repeated --campaign (- for "no campaign") and --origin', () => {
+		const r = parseKpiArgs(
+			[
+				'a.json',
+				'--from',
+				'2025-01-01',
+				'--to',
+				'2025-02-01',
+				'--campaign',
+				'c1',
+				'--campaign',
+				'-',
+				'--origin=sales',
+				'--origin',
+				'sales'
+			],
+			NOW
+		);
+		expect(r.ok === true && r.args).toMatchObject({ campaigns: ['c1', ''], origins: ['sales'] });
+		const none = parseKpiArgs(['a.json', '--from', '2025-01-01', '--to', '2025-02-01'], NOW);
+		expect(none.ok === true && 'campaigns' in none.args).toBe(false);
 	});
 
 	it('answers --help', () => {

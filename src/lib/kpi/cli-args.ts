@@ -2,9 +2,11 @@
 //
 //   npm run kpi -- FILE.json [FILE2.json ...] --from 2025-01-01 --to 2025-07-01
 //     [--now 2026-01-01T00:00:00Z] [--tz Europe/Copenhagen] [--rep ID ...]
+//     [--campaign ID|- ...] [--origin marketing|sales ...]
 //     [--granularity day|week|month] [--pipeline-mode configured|historical]
 
 import { isValidTimeZone, parseInstant } from '../domain/time';
+import type { Origin } from '../domain/types';
 import type { Granularity, PipelineMode } from './result-types';
 
 export const KPI_USAGE = `Usage: npm run kpi -- FILE.json [FILE2.json ...] --from DATE --to DATE [options]
@@ -12,6 +14,9 @@ export const KPI_USAGE = `Usage: npm run kpi -- FILE.json [FILE2.json ...] --fro
   --now            the current instant (default: now); results use asOf = min(to, now)
   --tz             IANA time zone for dates and buckets (default UTC)
   --rep ID         keep only this rep's records; repeat for several reps
+  --campaign ID    keep only leads of this campaign (- for leads without one); repeatable
+  --origin O       keep only leads of origin O (marketing or sales); repeatable
+                   (campaign and origin filters: see "Extensions beyond the spec" in docs/kpis.md)
   --granularity    day | week | month (default month)
   --pipeline-mode  configured | historical (default configured)
 Several files are merged first, as the app merges a teammate's file.`;
@@ -23,6 +28,9 @@ export interface KpiCliArgs {
 	now: number;
 	timeZone: string;
 	reps?: string[];
+	/** Extension beyond the spec: '' for leads without a campaign (`--campaign -`). */
+	campaigns?: string[];
+	origins?: Origin[];
 	granularity: Granularity;
 	pipelineMode: PipelineMode;
 }
@@ -34,6 +42,9 @@ export type KpiCliParse =
 export function parseKpiArgs(argv: readonly string[], nowMs: number): KpiCliParse {
 	const files: string[] = [];
 	const reps: string[] = [];
+	const campaigns: string[] = [];
+	const origins: Origin[] = [];
+	const repeatable = new Set(['--rep', '--campaign', '--origin']);
 	const raw: Record<string, string> = {};
 	const single = new Set(['--from', '--to', '--now', '--tz', '--granularity', '--pipeline-mode']);
 	for (let i = 0; i < argv.length; i++) {
@@ -44,7 +55,7 @@ export function parseKpiArgs(argv: readonly string[], nowMs: number): KpiCliPars
 			value = arg.slice(arg.indexOf('=') + 1);
 			arg = arg.slice(0, arg.indexOf('='));
 		}
-		if (arg === '--rep' || single.has(arg)) {
+		if (repeatable.has(arg) || single.has(arg)) {
 			if (value === undefined) {
 				value = argv[++i];
 				if (value === undefined || value.startsWith('--')) {
@@ -52,7 +63,13 @@ export function parseKpiArgs(argv: readonly string[], nowMs: number): KpiCliPars
 				}
 			}
 			if (arg === '--rep') reps.push(value);
-			else if (arg in raw) return { ok: false, message: `${arg} is given twice` };
+			else if (arg === '--campaign') campaigns.push(value === '-' ? '' : value);
+			else if (arg === '--origin') {
+				if (value !== 'marketing' && value !== 'sales') {
+					return { ok: false, message: `--origin must be marketing or sales, not ${value}` };
+				}
+				if (!origins.includes(value)) origins.push(value);
+			} else if (arg in raw) return { ok: false, message: `${arg} is given twice` };
 			else raw[arg] = value;
 		} else if (arg.startsWith('-') && arg !== '-') {
 			return { ok: false, message: `unknown option ${arg}` };
@@ -94,5 +111,7 @@ export function parseKpiArgs(argv: readonly string[], nowMs: number): KpiCliPars
 	}
 	const args: KpiCliArgs = { files, from, to, now, timeZone, granularity, pipelineMode };
 	if (reps.length > 0) args.reps = reps;
+	if (campaigns.length > 0) args.campaigns = campaigns;
+	if (origins.length > 0) args.origins = origins;
 	return { ok: true, args };
 }
