@@ -216,3 +216,24 @@ test('a chart downloads as a PNG image', async ({ page }) => {
 	expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
 	expect(bytes.length).toBeGreaterThan(5_000);
 });
+
+test('a chart follows its container when the window narrows, and in the dark theme', async ({
+	page
+}) => {
+	await loadDemo(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/kpi/response-time?period=last-90-days');
+	await settled(page);
+	const canvas = page.locator('figure[data-chart="distribution"] canvas');
+	await expect(canvas).toHaveCount(1, { timeout: 15_000 });
+	const wide = (await canvas.boundingBox())!.width;
+	expect(wide).toBeGreaterThan(500);
+	await page.setViewportSize({ width: 360, height: 740 });
+	await expect.poll(async () => (await canvas.boundingBox())!.width).toBeLessThan(340);
+
+	// The dark theme redraws the chart in its colours: the pixels change, the chart stays.
+	const light = await canvas.screenshot();
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expect.poll(async () => (await canvas.screenshot()).equals(light)).toBe(false);
+	await expect(canvas).toHaveCount(1);
+});
