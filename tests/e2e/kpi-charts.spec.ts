@@ -65,7 +65,7 @@ const CHARTS: Record<KpiKey, string[]> = {
 	responses: ['by-rep'],
 	leadOrigin: ['series'],
 	forecastAccuracy: ['forecast'],
-	weightedPipeline: ['stages', 'projection'],
+	weightedPipeline: ['stages', 'projection', 'by-rep'],
 	churn: ['customers', 'churn-series']
 };
 

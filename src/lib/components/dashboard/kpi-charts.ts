@@ -201,6 +201,10 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 			const p = r.weightedPipeline;
 			const stageIds = sortedStageIds(p.byStage, ctx);
 			const months = sortedKeys(p.projection);
+			// Largest weighted pipeline first.
+			const pipelineReps = Object.keys(p.byRep).sort(
+				(a, b) => p.byRep[b].weighted - p.byRep[a].weighted
+			);
 			return [
 				withColumn(
 					spec(
@@ -225,6 +229,20 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 					months,
 					[{ name: m.dash_weighted(), data: months.map((k) => round(p.projection[k])) }],
 					{ format: cur }
+				),
+				// Per rep straight from the result (owners of open leads): no extra computation.
+				spec(
+					'by-rep',
+					m.dash_chart_rep_pipeline(),
+					pipelineReps.map(ctx.repName),
+					[
+						{ name: m.dash_total(), data: pipelineReps.map((id) => round(p.byRep[id].total)) },
+						{
+							name: m.dash_weighted(),
+							data: pipelineReps.map((id) => round(p.byRep[id].weighted))
+						}
+					],
+					{ horizontal: true, format: cur }
 				)
 			];
 		}
