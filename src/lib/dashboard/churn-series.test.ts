@@ -13,6 +13,7 @@ describe('seriesBuckets', () => {
 			'UTC'
 		);
 		expect(plan.granularity).toBe('month');
+		expect(plan.widened).toBe(false);
 		expect(plan.buckets).toEqual([
 			{ key: '2026-01-15', from: utc('2026-01-15T00:00:00Z'), to: utc('2026-02-01T00:00:00Z') },
 			{ key: '2026-02-01', from: utc('2026-02-01T00:00:00Z'), to: utc('2026-03-01T00:00:00Z') },
@@ -51,6 +52,7 @@ describe('seriesBuckets', () => {
 			'UTC'
 		);
 		expect(plan.granularity).toBe('month');
+		expect(plan.widened).toBe(true);
 		expect(plan.buckets).toHaveLength(12);
 		expect(plan.buckets[0]).toEqual({
 			key: '2025-12-01',

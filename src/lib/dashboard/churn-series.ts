@@ -16,6 +16,8 @@ export interface PeriodBucket {
 export interface BucketPlan {
 	granularity: Granularity;
 	buckets: PeriodBucket[];
+	/** The buckets reach back before the period (too few buckets in it for a trend). */
+	widened: boolean;
 }
 
 /** Fewer buckets than this say nothing about a trend: show the last 12 months instead. */
@@ -51,9 +53,10 @@ export function seriesBuckets(
 	granularity: Granularity,
 	timeZone: string
 ): BucketPlan {
-	if (!(range.from < range.to)) return { granularity, buckets: [] };
+	if (!(range.from < range.to)) return { granularity, buckets: [], widened: false };
 	let g = granularity;
 	let buckets = cut(range, g, timeZone);
+	let widened = false;
 	while (buckets.length > MAX_BUCKETS && COARSER[g]) {
 		g = COARSER[g]!;
 		buckets = cut(range, g, timeZone);
@@ -64,6 +67,7 @@ export function seriesBuckets(
 		const from = zonedTimeToMs(first.getUTCFullYear(), first.getUTCMonth() + 1, 1, timeZone);
 		g = 'month';
 		buckets = cut({ from, to: range.to }, g, timeZone);
+		widened = from < range.from;
 	}
-	return { granularity: g, buckets: buckets.slice(-MAX_BUCKETS) };
+	return { granularity: g, buckets: buckets.slice(-MAX_BUCKETS), widened };
 }

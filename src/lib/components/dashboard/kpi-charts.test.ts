@@ -31,6 +31,7 @@ describe('KPI page charts', () => {
 				churn: {
 					plan: {
 						granularity: 'month',
+						widened: false,
 						buckets: [
 							{ key: '2026-09-01', from: 0, to: 1 },
 							{ key: '2026-10-01', from: 1, to: 2 },

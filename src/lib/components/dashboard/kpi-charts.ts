@@ -561,7 +561,7 @@ function churnSeriesChart(data: ChurnSeries): ChartSpec {
 	return {
 		id: 'churn-series',
 		title: m.dash_chart_churn_series(),
-		summary: note(),
+		summary: data.plan.widened ? m.dash_series_last_12() : note(),
 		options: {
 			tooltip: { trigger: 'axis' },
 			legend: { show: true },
