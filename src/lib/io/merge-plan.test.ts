@@ -52,6 +52,17 @@ describe('planMerge', () => {
 		);
 	});
 
+	it('decides the same when told the incoming ids are distinct (as in a checked file)', () => {
+		fc.assert(
+			fc.property(validRecordsArb, validRecordsArb, (mine, theirs) => {
+				expect(planMerge(held(mine), theirs, TZ, { uniqueIds: true })).toEqual(
+					planMerge(held(mine), theirs, TZ)
+				);
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
 	it('sees the same activity spelled another way as unchanged, so a re-import writes nothing', () => {
 		const a: Activity = {
 			id: 'a1',

@@ -45,6 +45,9 @@ export interface MergePlan {
 	counts: Record<RecordListName, MergeCounts>;
 }
 
+/** Passes the incoming rows through as they are (their ids are known to be distinct). */
+type Once = <T>(rows: readonly T[]) => readonly T[];
+
 type Outcome = 'added' | 'updated' | 'deleted' | 'unchanged';
 
 /** Counts one decision; returns whether the incoming record is written. */
@@ -82,7 +85,8 @@ function distinct<T extends RecordBase>(
 function planRows<T extends RecordBase>(
 	held: readonly T[],
 	incoming: readonly T[],
-	counts: MergeCounts
+	counts: MergeCounts,
+	once?: Once
 ): T[] {
 	const byId = new Map<string, T>();
 	for (const h of held) {
@@ -90,7 +94,7 @@ function planRows<T extends RecordBase>(
 		if (prev === undefined || compareVersions(h, prev) > 0) byId.set(h.id, h);
 	}
 	const writes: T[] = [];
-	for (const r of distinct(incoming)) {
+	for (const r of once ? once(incoming) : distinct(incoming)) {
 		const h = byId.get(r.id);
 		const wins = h === undefined || compareVersions(r, h) > 0;
 		tally(counts, h === undefined ? undefined : h.deletedAt === undefined, !r.deletedAt, wins);
@@ -118,12 +122,16 @@ function planActivities(
 	held: ActivityColumns,
 	incoming: readonly Activity[],
 	timeZone: string,
-	counts: MergeCounts
+	counts: MergeCounts,
+	once?: Once
 ): Activity[] {
 	const at = indexOf(held.id);
 	const writes: Activity[] = [];
 	const stored = (r: Activity) => activityAt(activitiesToColumns([r], timeZone), 0);
-	for (const r of distinct(incoming, (a, b) => compareVersions(stored(a), stored(b)))) {
+	const rows = once
+		? once(incoming)
+		: distinct(incoming, (a, b) => compareVersions(stored(a), stored(b)));
+	for (const r of rows) {
 		const i = at.get(r.id);
 		let wins = true;
 		if (i !== undefined) {
@@ -158,12 +166,16 @@ function planStageEvents(
 	held: StageEventColumns,
 	incoming: readonly StageEvent[],
 	timeZone: string,
-	counts: MergeCounts
+	counts: MergeCounts,
+	once?: Once
 ): StageEvent[] {
 	const at = indexOf(held.id);
 	const writes: StageEvent[] = [];
 	const stored = (r: StageEvent) => stageEventAt(stageEventsToColumns([r], timeZone), 0);
-	for (const r of distinct(incoming, (a, b) => compareVersions(stored(a), stored(b)))) {
+	const rows = once
+		? once(incoming)
+		: distinct(incoming, (a, b) => compareVersions(stored(a), stored(b)));
+	for (const r of rows) {
 		const i = at.get(r.id);
 		let wins = true;
 		if (i !== undefined) {
@@ -195,7 +207,15 @@ function sameStageEvent(c: StageEventColumns, i: number, r: StageEvent, timeZone
  * The merge of `incoming` into `held`: the records to write and the preview's counts.
  * `timeZone` is the workspace's (it resolves date-only log instants as the write will).
  */
-export function planMerge(held: HeldRecords, incoming: Records, timeZone: string): MergePlan {
+export function planMerge(
+	held: HeldRecords,
+	incoming: Records,
+	timeZone: string,
+	options: { uniqueIds?: boolean } = {}
+): MergePlan {
+	// A checked shared file never repeats an id in a list (validation refuses it): skip the
+	// search for duplicates, a Map of every incoming id.
+	const once = options.uniqueIds ? <T>(rows: readonly T[]) => rows : undefined;
 	const writes = emptyRecords();
 	const counts = {} as Record<RecordListName, MergeCounts>;
 	for (const list of RECORD_LIST_NAMES) {
@@ -204,10 +224,10 @@ export function planMerge(held: HeldRecords, incoming: Records, timeZone: string
 		const rows = (incoming[list] ?? []) as RecordBase[];
 		let out: RecordBase[];
 		if (list === 'activities')
-			out = planActivities(held.activities, rows as Activity[], timeZone, c);
+			out = planActivities(held.activities, rows as Activity[], timeZone, c, once);
 		else if (list === 'stageEvents')
-			out = planStageEvents(held.stageEvents, rows as StageEvent[], timeZone, c);
-		else out = planRows((held[list] ?? []) as RecordBase[], rows, c);
+			out = planStageEvents(held.stageEvents, rows as StageEvent[], timeZone, c, once);
+		else out = planRows((held[list] ?? []) as RecordBase[], rows, c, once);
 		(writes as unknown as Record<RecordListName, RecordBase[]>)[list] = out;
 	}
 	return { writes, counts };

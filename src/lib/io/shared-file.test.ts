@@ -6,7 +6,8 @@ import {
 	parseSharedFile,
 	serializeSharedFile,
 	toSharedFile,
-	checkFileSize
+	checkFileSize,
+	utf8Length
 } from './shared-file';
 import { instantArb, sampleFile, validRecordsArb } from './test-data';
 
@@ -616,3 +617,15 @@ function safeParse(text: string): Record<string, unknown> | undefined {
 		return undefined;
 	}
 }
+
+describe('utf8Length', () => {
+	it('counts the bytes TextEncoder writes for any well-formed text', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+				expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+			}),
+			{ numRuns: 2000 }
+		);
+		expect(utf8Length('a€😀æ')).toBe(1 + 3 + 4 + 2);
+	});
+});

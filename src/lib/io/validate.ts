@@ -82,23 +82,45 @@ export function validateList<K extends RecordListName>(
 			problems.add({ list, index: i, message: `${showValue(r)} is not a record (an object)` });
 			continue;
 		}
-		const clean: Record<string, unknown> = {};
+		// Most records hold only known, valid fields: then the parsed object itself is the clean
+		// record, and a file of a million records does not allocate a million copies.
+		let present = 0;
+		let dropped = false;
 		for (const f of fields) {
 			const v = r[f.name];
-			// An optional reference left empty (a cleared drop-down) means "none", like null.
-			if (v === undefined || v === null || (v === '' && f.optional && f.type === 'id')) {
+			if (v === undefined) {
 				if (!f.optional) problems.add({ list, index: i, field: f.name, message: 'is missing' });
 				continue;
 			}
+			// An optional reference left empty (a cleared drop-down) means "none", like null.
+			if (v === null || (v === '' && f.optional && f.type === 'id')) {
+				if (!f.optional) problems.add({ list, index: i, field: f.name, message: 'is missing' });
+				dropped = true;
+				continue;
+			}
 			const why = checkValue(f.type, v);
-			if (why) problems.add({ list, index: i, field: f.name, message: why });
-			else clean[f.name] = v;
+			if (why) {
+				problems.add({ list, index: i, field: f.name, message: why });
+				dropped = true;
+			} else present++;
 		}
+		let keys = 0;
 		for (const key in r) {
-			if (!known.has(key) && Object.hasOwn(r, key)) {
+			if (!Object.hasOwn(r, key)) continue;
+			keys++;
+			if (!known.has(key)) {
 				const u = unknown.get(key);
 				if (u) u.count++;
 				else unknown.set(key, { count: 1, first: i });
+			}
+		}
+		let clean: Record<string, unknown> = r;
+		if (dropped || keys !== present) {
+			clean = {};
+			for (const f of fields) {
+				const v = r[f.name];
+				if (v === undefined || v === null || (v === '' && f.optional && f.type === 'id')) continue;
+				if (checkValue(f.type, v) === undefined) clean[f.name] = v;
 			}
 		}
 		const id = r.id;
