@@ -310,7 +310,7 @@ export class ImportService {
 			return { ok: false, problems: parsed.problems, warnings: [], fileName, reps: [] };
 		const file: SharedFile = parsed.file;
 		const { held, timeZone } = await this.held(dbName);
-		const plan = planMerge(held, file, timeZone);
+		const plan = planMerge(held, file, timeZone, { uniqueIds: true });
 		this.#incoming = plan.writes;
 		return {
 			ok: true,
