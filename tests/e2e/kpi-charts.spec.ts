@@ -2,6 +2,7 @@
 // screen: every page draws its charts, churn over time equals the engine bucket by bucket, the
 // response-time histogram counts the same leads as the figure, and a chart downloads as PNG.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { generateDemo } from '../../src/lib/demo/generate-demo';
 import { parseInstant } from '../../src/lib/domain/time';
@@ -236,4 +237,50 @@ test('a chart follows its container when the window narrows, and in the dark the
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await expect.poll(async () => (await canvas.screenshot()).equals(light)).toBe(false);
 	await expect(canvas).toHaveCount(1);
+});
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+test.describe('accessibility', () => {
+	// axe is injected as an inline script: the app's Content Security Policy would block it.
+	test.use({ bypassCSP: true });
+
+	test('the new charts pass WCAG A/AA with their tables open, light and dark, at 360 px', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await loadDemo(page);
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+			for (const [slug, chart] of [
+				['churn', 'churn-series'],
+				['response-time', 'distribution'],
+				['forecast-accuracy', 'forecast'],
+				['stage-distribution', 'funnel']
+			]) {
+				await page.goto(`/kpi/${slug}?period=last-90-days`);
+				await settled(page);
+				const figure = page.locator(`figure[data-chart="${chart}"]`);
+				await expect(figure.locator('canvas')).toHaveCount(1, { timeout: 20_000 });
+				await figure.locator('details summary').click();
+				await page.addScriptTag({ path: AXE_PATH });
+				const violations = await page.evaluate(async () => {
+					const axe = (
+						window as unknown as {
+							axe: {
+								run: (o: object) => Promise<{
+									violations: { id: string; nodes: { target: string[] }[] }[];
+								}>;
+							};
+						}
+					).axe;
+					const r = await axe.run({
+						runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }
+					});
+					return r.violations.map((v) => `${v.id} at ${v.nodes[0]?.target.join(' ')}`);
+				});
+				expect(violations, `${slug} ${scheme}`).toEqual([]);
+			}
+		}
+	});
 });
