@@ -1,5 +1,6 @@
 // Short messages shown in the toast area ("Lead deleted — Undo"). A toast may carry one action;
 // it disappears after a while unless the pointer or focus is on it (handled by the component).
+import { errorText, storageProblem } from '$lib/db/storage-errors';
 
 export interface ToastAction {
 	label: string;
@@ -36,8 +37,16 @@ export class ToastState {
 		return id;
 	}
 
-	error(message: string): number {
-		return this.show(message, { tone: 'error' });
+	/** An error toast. Given an error (or its text), a full disk or a closed database gets words
+	 * that say what to do instead of the browser's bare "QuotaExceededError". */
+	error(problem: unknown): number {
+		const text =
+			typeof problem === 'string'
+				? storageProblem({ message: problem })
+					? errorText({ message: problem })
+					: problem
+				: errorText(problem);
+		return this.show(text, { tone: 'error' });
 	}
 
 	dismiss(id: number): void {

@@ -33,4 +33,23 @@ describe('toasts', () => {
 		for (const text of ['1', '2', '3', '4']) toasts.show(text);
 		expect(toasts.items.map((t) => t.message)).toEqual(['2', '3', '4']);
 	});
+
+	it('say "storage full" and what to do for a quota error, in any of its shapes', () => {
+		const toasts = new ToastState(1000);
+		toasts.error(new DOMException('', 'QuotaExceededError'));
+		toasts.error('QuotaExceededError');
+		toasts.error(new DOMException('Transaction aborted: quota exceeded', 'AbortError'));
+		for (const t of toasts.items) {
+			expect(t.message).toMatch(/^Storage full: nothing was saved\. Free up space/);
+			expect(t.tone).toBe('error');
+		}
+		expect(toasts.items).toHaveLength(3);
+	});
+
+	it('keep any other error in its own words', () => {
+		const toasts = new ToastState(1000);
+		toasts.error('A lead needs a name');
+		toasts.error(new Error('No such stage'));
+		expect(toasts.items.map((t) => t.message)).toEqual(['A lead needs a name', 'No such stage']);
+	});
 });
