@@ -47,7 +47,7 @@ describe('responseHours', () => {
 			// a: created 09:00, first contact 09:30 (the later call does not count): 0.5 h.
 			lead('a', '2026-03-02T09:00:00Z'),
 			// b: 2 days and 3 hours = 51 h; its deleted call an hour in is ignored.
-			lead('b', '2026-03-03T00:00:00Z', { ownerId: 'r2' }),
+			lead('b', '2026-03-03T00:00:00Z', { ownerId: 'r2', origin: 'marketing' }),
 			// c: contacted before it was created: clamped to 0 h.
 			lead('c', '2026-03-10T12:00:00Z'),
 			// d: never contacted; e: created before the period; f: deleted.
@@ -81,8 +81,11 @@ describe('responseHours', () => {
 		expect(responseHistogram(responseHours(ds, options))).toEqual([2, 0, 0, 1, 0, 0]);
 	});
 
-	it('follows the rep filter, and its total is the figure’s count', () => {
+	it('follows the rep and origin filters, and its total is the figure’s count', () => {
 		expect(responseHours(ds, { ...options, reps: ['r2'] })).toEqual([51]);
+		// Only b came from marketing; a and c are sales leads.
+		expect(responseHours(ds, { ...options, origins: ['marketing'] })).toEqual([51]);
+		expect(responseHours(ds, { ...options, origins: ['sales'] })).toEqual([0.5, 0]);
 		for (const reps of [undefined, ['r1'], ['r2']]) {
 			const o = { ...options, reps };
 			expect(responseHours(ds, o)).toHaveLength(computeKpis(ds, o).responseTime.count);
