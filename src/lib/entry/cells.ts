@@ -197,6 +197,20 @@ export function convertCell(
 	}
 }
 
+const byValueIndexes = new WeakMap<readonly Option[], Map<string, Option>>();
+
+/** Options by value, built once per options list: a lead column offers 100k leads, and every
+ * visible cell is formatted on each scroll frame. */
+function optionsByValue(options: readonly Option[]): Map<string, Option> {
+	let index = byValueIndexes.get(options);
+	if (!index) {
+		index = new Map();
+		for (const o of options) if (!index.has(o.value)) index.set(o.value, o);
+		byValueIndexes.set(options, index);
+	}
+	return index;
+}
+
 /** The text of a stored value in a cell: what the editor starts from and what copy puts on the
  * clipboard, so that copy and paste round-trip. */
 export function formatCell(
@@ -224,7 +238,7 @@ export function formatCell(
 		case 'instant':
 			return formatLocaleInstant(String(value), ctx.locale, ctx.timeZone);
 		case 'select': {
-			const o = col.options?.find((x) => x.value === value);
+			const o = col.options ? optionsByValue(col.options).get(String(value)) : undefined;
 			return o ? o.label : String(value);
 		}
 		case 'boolean':
