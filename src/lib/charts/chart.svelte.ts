@@ -33,8 +33,9 @@ function themed(options: EChartsCoreOption): EChartsCoreOption {
 	const axis = (a: Record<string, unknown> | undefined) =>
 		a && {
 			...a,
-			axisLine: { lineStyle: { color: c.border } },
-			splitLine: { lineStyle: { color: c.border } },
+			axisLine: { ...(a.axisLine as object), lineStyle: { color: c.border } },
+			// A second value axis hides its split lines (show: false): keep that.
+			splitLine: { ...(a.splitLine as object), lineStyle: { color: c.border } },
 			axisLabel: { color: c.muted, hideOverlap: true, ...(a.axisLabel as object) }
 		};
 	const axes = (x: unknown) =>
