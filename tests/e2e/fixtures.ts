@@ -1,17 +1,34 @@
-// Shared Playwright fixture: every test fails if the page logged a console error or threw.
-// Also a few steps many tests take (starting a workspace, loading the demo data).
-import { test as base, expect, type Page } from '@playwright/test';
+// Shared Playwright fixture: every test fails if a page of its browser context logged a console
+// error, threw, or broke the Content-Security-Policy. Also a few steps many tests take (starting a
+// workspace, loading the demo data).
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * Collects, from every page of `context` (also pages opened later, such as a second tab):
+ * console errors, uncaught exceptions and Content-Security-Policy violations (reported by the
+ * page itself, whatever Chromium logs for them). Specs that launch a browser of their own call
+ * this for its context and check the list at the end.
+ */
+export async function collectErrors(context: BrowserContext): Promise<string[]> {
+	const errors: string[] = [];
+	context.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	context.on('weberror', (err) => errors.push(`pageerror: ${err.error().message}`));
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+		});
+	});
+	return errors;
+}
 
 export const test = base.extend<{ consoleErrors: string[] }>({
 	consoleErrors: [
-		async ({ page }, use) => {
-			const errors: string[] = [];
-			page.on('console', (msg) => {
-				if (msg.type() === 'error') errors.push(msg.text());
-			});
-			page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+		async ({ context }, use) => {
+			const errors = await collectErrors(context);
 			await use(errors);
-			expect(errors, 'console errors on the page').toEqual([]);
+			expect(errors, 'console errors, uncaught exceptions or CSP violations').toEqual([]);
 		},
 		{ auto: true }
 	]

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { expect, test } from './fixtures';
+import { collectErrors, expect, test } from './fixtures';
 import { ownPort, SHARED_PORT } from './pwa-helpers';
 
 const ROWS = 50_000;
@@ -18,6 +18,8 @@ interface Running {
 	child: ChildProcess;
 	browser: Browser;
 	page: Page;
+	/** Console errors, uncaught exceptions and CSP violations of this launch's pages. */
+	errors: string[];
 }
 
 async function launch(profile: string): Promise<Running> {
@@ -37,8 +39,9 @@ async function launch(profile: string): Promise<Running> {
 	}
 	if (!browser) throw new Error('Chromium did not start');
 	const context = browser.contexts()[0];
+	const errors = await collectErrors(context);
 	const page = context.pages()[0] ?? (await context.newPage());
-	return { child, browser, page };
+	return { child, browser, page, errors };
 }
 
 function kill(run: Running): Promise<void> {
@@ -100,6 +103,7 @@ test('the browser killed during a 50,000-row import: all rows or none, and the a
 			.getByText(/^Imported [\d,]+ records\.$/)
 			.isVisible()
 			.catch(() => false);
+		expect(run.errors, 'errors before the kill').toEqual([]);
 		await kill(run);
 		run = undefined;
 
@@ -115,6 +119,7 @@ test('the browser killed during a 50,000-row import: all rows or none, and the a
 		});
 		expect([0, ROWS]).toContain(leads);
 		if (!finishedBeforeKill) expect(leads).toBe(0);
+		expect(run.errors, 'errors after the relaunch').toEqual([]);
 		await run.browser.close();
 		await kill(run).catch(() => undefined);
 		run = undefined;

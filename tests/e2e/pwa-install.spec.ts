@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { expect, startWorkspace, test } from './fixtures';
+import { collectErrors, expect, startWorkspace, test } from './fixtures';
 import { reportCspViolations, serviceWorkerReady, SHARED_PORT } from './pwa-helpers';
 
 test.use({ serviceWorkers: 'allow' });
@@ -35,6 +35,7 @@ test('Chromium reports the app installable', async () => {
 		serviceWorkers: 'allow'
 	});
 	try {
+		const pageErrors = await collectErrors(context);
 		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(`http://127.0.0.1:${SHARED_PORT}/`);
 		await serviceWorkerReady(page);
@@ -49,6 +50,7 @@ test('Chromium reports the app installable', async () => {
 		};
 		expect(url).toBe(`http://127.0.0.1:${SHARED_PORT}/manifest.webmanifest`);
 		expect(errors).toEqual([]);
+		expect(pageErrors, 'console errors or CSP violations').toEqual([]);
 	} finally {
 		await context.close();
 		rmSync(dir, { recursive: true, force: true });
