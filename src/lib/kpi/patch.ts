@@ -160,6 +160,25 @@ export function patchDataset(
 	}
 	const affected: number[] = [];
 	for (let i = 0; i < n; i++) if (marked[i]) affected.push(i);
+	// What the affected leads were, to tell later whether the won index and the campaign
+	// figures must be redone (the arrays may be changed in place below).
+	const na = affected.length;
+	const wasOutcome = new Uint8Array(na).fill(255);
+	const wasClosedAt = new Float64Array(na).fill(NaN);
+	const wasOwner = new Int32Array(na).fill(-1);
+	const wasCampaign = new Int32Array(na).fill(-1);
+	const wasOpportunity = new Uint8Array(na);
+	const wasValue = new Float64Array(na);
+	for (let a = 0; a < na; a++) {
+		const i = affected[a];
+		if (i >= n0) continue;
+		wasOutcome[a] = prev.outcome[i];
+		wasClosedAt[a] = prev.closedAt[i];
+		wasOwner[a] = prev.leadOwner[i];
+		wasCampaign[a] = prev.leadCampaign[i];
+		wasOpportunity[a] = Number.isNaN(prev.opportunityAt[i]) ? 0 : 1;
+		wasValue[a] = prev.leadValue[i];
+	}
 
 	// Activities: the log index's arrays are the dataset's (only live leads' rows are there).
 	const act = activityViews(logs);
@@ -184,11 +203,9 @@ export function patchDataset(
 	for (const [i] of plan.updated) recordChanged[i] = 1;
 	for (let i = n0; i < n; i++) recordChanged[i] = 1;
 	const leadStage = new Int32Array(affected.length);
-	let wonChanged = false;
 	for (let a = 0; a < affected.length; a++) {
 		const i = affected[a];
 		const l = leads[i];
-		if (i < n0 && prev.outcome[i] === OUTCOME_WON) wonChanged = true;
 		leadOwner[i] = rep(l.ownerId);
 		leadOrigin[i] = l.origin === 'marketing' ? 0 : 1;
 		leadCampaign[i] = l.campaignId ? (campaignIndex.get(l.campaignId) ?? -1) : -1;
@@ -308,9 +325,32 @@ export function patchDataset(
 			closedAt[i] = evAt[e - 1];
 			outcome[i] = stageKind[last] === KIND_WON ? OUTCOME_WON : OUTCOME_LOST;
 		}
-		if (outcome[i] === OUTCOME_WON) wonChanged = true;
 		const f = firstContactAt[i];
 		cycleStart[i] = Number.isNaN(f) ? leadCreatedAt[i] : f;
+	}
+
+	let wonChanged = false;
+	let campaignsChanged = false;
+	for (let a = 0; a < na; a++) {
+		const i = affected[a];
+		const won = outcome[i] === OUTCOME_WON;
+		const wasWon = wasOutcome[a] === OUTCOME_WON;
+		if (
+			(won || wasWon) &&
+			(won !== wasWon || !Object.is(closedAt[i], wasClosedAt[a]) || leadOwner[i] !== wasOwner[a])
+		) {
+			wonChanged = true;
+		}
+		const c = leadCampaign[i];
+		if (
+			(c >= 0 || wasCampaign[a] >= 0) &&
+			(c !== wasCampaign[a] ||
+				won !== wasWon ||
+				(Number.isNaN(opportunityAt[i]) ? 0 : 1) !== wasOpportunity[a] ||
+				!Object.is(leadValue[i], wasValue[a]))
+		) {
+			campaignsChanged = true;
+		}
 	}
 
 	// Won leads by close: the unaffected ones keep their order; the affected ones merge in.
@@ -322,46 +362,67 @@ export function patchDataset(
 	if (wonChanged) {
 		const mine = affected.filter((i) => outcome[i] === OUTCOME_WON);
 		mine.sort((x, y) => closedAt[x] - closedAt[y] || x - y);
-		const list: number[] = [];
+		let count = mine.length;
+		const old = prev.wonByClose;
+		for (let k = 0; k < old.length; k++) if (!marked[old[k]]) count++;
+		wonByClose = new Int32Array(count);
+		wonCloseAt = new Float64Array(count);
 		let m = 0;
-		for (let k = 0; k < prev.wonByClose.length; k++) {
-			const i = prev.wonByClose[k];
+		let w = 0;
+		for (let k = 0; k < old.length; k++) {
+			const i = old[k];
 			if (marked[i]) continue;
+			const t = closedAt[i];
 			while (
 				m < mine.length &&
-				(closedAt[mine[m]] < closedAt[i] || (closedAt[mine[m]] === closedAt[i] && mine[m] < i))
+				(closedAt[mine[m]] < t || (closedAt[mine[m]] === t && mine[m] < i))
 			) {
-				list.push(mine[m++]);
+				wonCloseAt[w] = closedAt[mine[m]];
+				wonByClose[w++] = mine[m++];
 			}
-			list.push(i);
+			wonCloseAt[w] = t;
+			wonByClose[w++] = i;
 		}
-		while (m < mine.length) list.push(mine[m++]);
-		wonByClose = Int32Array.from(list);
-		wonCloseAt = Float64Array.from(list, (i) => closedAt[i]);
+		while (m < mine.length) {
+			wonCloseAt[w] = closedAt[mine[m]];
+			wonByClose[w++] = mine[m++];
+		}
 		const nr = prev.repIds.length;
 		wonOwnerStart = new Int32Array(nr + 1);
-		for (const i of list) wonOwnerStart[leadOwner[i] + 1]++;
+		for (let k = 0; k < count; k++) wonOwnerStart[leadOwner[wonByClose[k]] + 1]++;
 		for (let r = 0; r < nr; r++) wonOwnerStart[r + 1] += wonOwnerStart[r];
-		wonByOwner = new Int32Array(list.length);
+		wonByOwner = new Int32Array(count);
+		wonOwnerCloseAt = new Float64Array(count);
 		const pos = wonOwnerStart.slice(0, nr);
-		for (const i of list) wonByOwner[pos[leadOwner[i]]++] = i;
-		wonOwnerCloseAt = Float64Array.from(wonByOwner, (i) => closedAt[i]);
+		for (let k = 0; k < count; k++) {
+			const i = wonByClose[k];
+			const at = pos[leadOwner[i]]++;
+			wonByOwner[at] = i;
+			wonOwnerCloseAt[at] = wonCloseAt[k];
+		}
 	}
 
-	// All-time campaign figures: one pass over the leads (cheap, and exact sums).
-	const nc = prev.campaignIds.length;
-	const campaignLeads = new Int32Array(nc);
-	const campaignOpportunities = new Int32Array(nc);
-	const campaignWon = new Int32Array(nc);
-	const campaignWonValue = new Float64Array(nc);
-	for (let i = 0; i < n; i++) {
-		const c = leadCampaign[i];
-		if (c < 0) continue;
-		campaignLeads[c]++;
-		if (!Number.isNaN(opportunityAt[i])) campaignOpportunities[c]++;
-		if (outcome[i] === OUTCOME_WON) {
-			campaignWon[c]++;
-			campaignWonValue[c] += leadValue[i];
+	// All-time campaign figures: one pass over the leads when an affected lead counts for one
+	// (a pass, not an update of the sums, so the sums are exact in the same order as a build).
+	let campaignLeads = prev.campaignLeads;
+	let campaignOpportunities = prev.campaignOpportunities;
+	let campaignWon = prev.campaignWon;
+	let campaignWonValue = prev.campaignWonValue;
+	if (campaignsChanged) {
+		const nc = prev.campaignIds.length;
+		campaignLeads = new Int32Array(nc);
+		campaignOpportunities = new Int32Array(nc);
+		campaignWon = new Int32Array(nc);
+		campaignWonValue = new Float64Array(nc);
+		for (let i = 0; i < n; i++) {
+			const c = leadCampaign[i];
+			if (c < 0) continue;
+			campaignLeads[c]++;
+			if (!Number.isNaN(opportunityAt[i])) campaignOpportunities[c]++;
+			if (outcome[i] === OUTCOME_WON) {
+				campaignWon[c]++;
+				campaignWonValue[c] += leadValue[i];
+			}
 		}
 	}
 

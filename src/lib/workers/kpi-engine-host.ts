@@ -2,7 +2,7 @@
 // columnar dataset, built once from IndexedDB and brought up to date from the data layer's
 // change log, so a refresh after one edit re-reads only what changed.
 import type { ActivityBlock, StageEventBlock } from '../db/blocks';
-import { concatActivityBlocks, concatStageEventBlocks, NO_LEAD_BUCKET } from '../db/blocks';
+import { concatActivityBlocks, concatStageEventBlocks, unpackStrings } from '../db/blocks';
 import { ENTITY_LIST_NAMES, type EntityListName, type TragtDatabase } from '../db/database';
 import { getWorkspaceSettings, readChangesSince, readEntityRows } from '../db/repositories';
 import {
@@ -14,6 +14,7 @@ import {
 	type KpiDataset
 } from '../kpi/index';
 import type { KpiKey, KpiOptions } from '../kpi/result-types';
+import type { Lead } from '../domain/types';
 import { requestFilters, type KpiRequest, type KpiResponse, type KpiTimings } from './kpi-protocol';
 
 type EntityMaps = { [K in EntityListName]: Map<string, { id: string }> };
@@ -41,20 +42,14 @@ export class KpiEngineHost {
 			await this.readEverything();
 			return { refresh: 'cold', refreshMs: performance.now() - t0 };
 		}
-		// The leads named by the changed buckets' old blocks: their rows are replaced too.
-		const buckets = [...new Set([...changes.activityBuckets, ...changes.stageEventBuckets])];
-		const named = new Set<string>();
-		const nameLeads = () => {
-			for (const b of buckets) {
-				if (b === NO_LEAD_BUCKET) named.add('');
-				for (const id of this.activityBlocks.get(b)?.leadDict ?? []) named.add(id);
-				for (const id of this.stageEventBlocks.get(b)?.leadDict ?? []) named.add(id);
-			}
-		};
-		nameLeads();
 		const changedLists = Object.entries(changes.entities)
 			.filter(([, ids]) => ids && ids.length > 0)
 			.map(([list]) => list as EntityListName);
+		// The changed buckets' blocks before and after: a diff names the leads whose rows changed.
+		const buckets = [...new Set([...changes.activityBuckets, ...changes.stageEventBuckets])];
+		const oldActivities = buckets.map((b) => this.activityBlocks.get(b));
+		const oldEvents = buckets.map((b) => this.stageEventBlocks.get(b));
+		let leadsComplete = true;
 		await this.db.transaction(
 			'r',
 			[
@@ -71,7 +66,10 @@ export class KpiEngineHost {
 					ids.forEach((id, i) => {
 						const row = rows[i];
 						if (row) map.set(id, row);
-						else map.delete(id);
+						else {
+							map.delete(id);
+							if (list === 'leads') leadsComplete = false;
+						}
 					});
 				}
 				await this.replaceBlocks(
@@ -87,8 +85,15 @@ export class KpiEngineHost {
 			}
 		);
 		this.seq = changes.seq;
-		nameLeads();
-		this.patch(changedLists, buckets, [...named]);
+		const named = new Set<string>();
+		buckets.forEach((b, k) => {
+			changedActivityLeads(oldActivities[k], this.activityBlocks.get(b), named);
+			changedEventLeads(oldEvents[k], this.stageEventBlocks.get(b), named);
+		});
+		const changedLeads = leadsComplete
+			? (changes.entities.leads ?? []).map((id) => this.entities!.leads.get(id) as Lead)
+			: undefined;
+		this.patch(changedLists, buckets, named, changedLeads);
 		return { refresh: 'incremental', refreshMs: performance.now() - t0 };
 	}
 
@@ -174,31 +179,37 @@ export class KpiEngineHost {
 
 	/**
 	 * Brings the dataset up to date after an edit: the changed entity lists, and every row of the
-	 * leads the changed buckets name (in both logs: a lead's rows all live in its bucket). The
-	 * engine re-derives only the leads concerned when it can.
+	 * leads whose rows changed in the changed buckets (in both logs: a lead's rows all live in its
+	 * bucket). The engine re-derives only the leads concerned when it can, in place.
 	 */
-	private patch(lists: EntityListName[], buckets: number[], leadIds: string[]): void {
+	private patch(
+		lists: EntityListName[],
+		buckets: number[],
+		leads: Set<string>,
+		changedLeads: Lead[] | undefined
+	): void {
 		const e = this.entities as EntityMaps;
 		const change: DatasetChange = {};
 		for (const list of lists) {
 			if (list in e) (change as Record<string, unknown>)[list] = [...e[list].values()];
 		}
-		if (buckets.length > 0) {
+		if (change.leads && changedLeads) change.changedLeads = changedLeads;
+		if (leads.size > 0) {
 			const act: ActivityBlock[] = [];
 			const ev: StageEventBlock[] = [];
 			for (const b of buckets) {
 				const a = this.activityBlocks.get(b);
 				const s = this.stageEventBlocks.get(b);
-				if (a) act.push(a);
-				if (s) ev.push(s);
+				if (a) act.push(activityRowsOf(a, leads));
+				if (s) ev.push(eventRowsOf(s, leads));
 			}
 			change.logs = {
-				leadIds,
+				leadIds: [...leads],
 				activities: concatActivityBlocks(act),
 				stageEvents: concatStageEventBlocks(ev)
 			};
 		}
-		this.dataset = updateDataset(this.dataset as KpiDataset, change);
+		this.dataset = updateDataset(this.dataset as KpiDataset, change, { inPlace: true });
 	}
 
 	private rebuild(): void {
@@ -216,4 +227,148 @@ export class KpiEngineHost {
 			stageEvents: concatStageEventBlocks([...this.stageEventBlocks.values()])
 		});
 	}
+}
+
+const leadOf = (b: { lead: Int32Array; leadDict: string[] }, r: number): string =>
+	b.lead[r] < 0 ? '' : b.leadDict[b.lead[r]];
+
+const sameInstant = (x: number, y: number) => x === y || (Number.isNaN(x) && Number.isNaN(y));
+
+/**
+ * Adds to `out` the leads ('' for none) whose activities differ between two versions of a
+ * block in a field the KPIs read, so that an edit replaces one lead's rows, not a bucket's.
+ */
+export function changedActivityLeads(
+	before: ActivityBlock | undefined,
+	after: ActivityBlock | undefined,
+	out: Set<string>
+): void {
+	diffBlocks(before, after, out, (o, r) => {
+		const a = after as ActivityBlock;
+		const b = before as ActivityBlock;
+		return (
+			sameInstant(b.at[o], a.at[r]) &&
+			sameInstant(b.deletedAt[o], a.deletedAt[r]) &&
+			b.type[o] === a.type[r] &&
+			b.response[o] === a.response[r] &&
+			leadOf(b, o) === leadOf(a, r) &&
+			b.repDict[b.rep[o]] === a.repDict[a.rep[r]]
+		);
+	});
+}
+
+/** The same for stage events. */
+export function changedEventLeads(
+	before: StageEventBlock | undefined,
+	after: StageEventBlock | undefined,
+	out: Set<string>
+): void {
+	diffBlocks(before, after, out, (o, r) => {
+		const a = after as StageEventBlock;
+		const b = before as StageEventBlock;
+		return (
+			sameInstant(b.at[o], a.at[r]) &&
+			sameInstant(b.deletedAt[o], a.deletedAt[r]) &&
+			b.stageDict[b.stage[o]] === a.stageDict[a.stage[r]] &&
+			leadOf(b, o) === leadOf(a, r) &&
+			(b.rep[o] < 0 ? null : b.repDict[b.rep[o]]) === (a.rep[r] < 0 ? null : a.repDict[a.rep[r]])
+		);
+	});
+}
+
+type Block = { ids: ActivityBlock['ids']; count: number; lead: Int32Array; leadDict: string[] };
+
+function diffBlocks<B extends Block>(
+	before: B | undefined,
+	after: B | undefined,
+	out: Set<string>,
+	same: (oldRow: number, newRow: number) => boolean
+): void {
+	const byId = new Map<string, number>();
+	if (before) unpackStrings(before.ids, before.count).forEach((id, r) => byId.set(id, r));
+	const seen = new Uint8Array(before?.count ?? 0);
+	if (after) {
+		const ids = unpackStrings(after.ids, after.count);
+		for (let r = 0; r < after.count; r++) {
+			const o = byId.get(ids[r]);
+			if (o === undefined || !before) {
+				out.add(leadOf(after, r));
+				continue;
+			}
+			seen[o] = 1;
+			if (!same(o, r)) {
+				out.add(leadOf(after, r));
+				out.add(leadOf(before, o));
+			}
+		}
+	}
+	if (before) for (let o = 0; o < before.count; o++) if (!seen[o]) out.add(leadOf(before, o));
+}
+
+/** The rows of `block` whose lead is in `leads`, with a lead dictionary of only those leads. */
+function selectRows<B extends Block>(
+	block: B,
+	leads: Set<string>
+): { rows: number[]; lead: Int32Array; leadDict: string[]; ids: string[] } {
+	const ids = unpackStrings(block.ids, block.count);
+	const map = new Int32Array(block.leadDict.length).fill(-2);
+	const leadDict: string[] = [];
+	const rows: number[] = [];
+	for (let r = 0; r < block.count; r++) {
+		const d = block.lead[r];
+		if (!leads.has(d < 0 ? '' : block.leadDict[d])) continue;
+		if (d >= 0 && map[d] === -2) {
+			map[d] = leadDict.length;
+			leadDict.push(block.leadDict[d]);
+		}
+		rows.push(r);
+	}
+	const lead = Int32Array.from(rows, (r) => (block.lead[r] < 0 ? -1 : map[block.lead[r]]));
+	return { rows, lead, leadDict, ids: rows.map((r) => ids[r]) };
+}
+
+function activityRowsOf(block: ActivityBlock, leads: Set<string>): ActivityBlock {
+	const { rows, lead, leadDict, ids } = selectRows(block, leads);
+	const pick = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => pickRows(a, rows);
+	return {
+		bucket: block.bucket,
+		count: rows.length,
+		ids,
+		updatedAt: pick(block.updatedAt),
+		deletedAt: pick(block.deletedAt),
+		at: pick(block.at),
+		lead,
+		leadDict,
+		rep: pick(block.rep),
+		repDict: block.repDict,
+		type: pick(block.type),
+		response: pick(block.response),
+		noteRows: new Int32Array(0),
+		notes: []
+	};
+}
+
+function eventRowsOf(block: StageEventBlock, leads: Set<string>): StageEventBlock {
+	const { rows, lead, leadDict, ids } = selectRows(block, leads);
+	const pick = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => pickRows(a, rows);
+	return {
+		bucket: block.bucket,
+		count: rows.length,
+		ids,
+		updatedAt: pick(block.updatedAt),
+		deletedAt: pick(block.deletedAt),
+		at: pick(block.at),
+		lead,
+		leadDict,
+		stage: pick(block.stage),
+		stageDict: block.stageDict,
+		rep: pick(block.rep),
+		repDict: block.repDict
+	};
+}
+
+function pickRows<T extends Float64Array | Int32Array | Uint8Array>(a: T, rows: number[]): T {
+	const out = new (a.constructor as new (n: number) => T)(rows.length);
+	for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]];
+	return out;
 }
