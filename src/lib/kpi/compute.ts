@@ -585,7 +585,7 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	const seriesOut: Record<string, number> = {};
 	for (let k = 0; k < nb; k++) seriesOut[buckets.keys[k]] = series[k];
 	const seasonality: Record<string, number> = {};
-	const season = leadMask ? filteredSeasonality(ds, tz, mask, leadMask) : null;
+	const season = leadMask ? filteredSeasonality(ds, tz, mask, leadMask, options) : null;
 	for (let m = 0; m < 12; m++) {
 		let c = 0;
 		if (season) c = season[m];
@@ -770,17 +770,30 @@ export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	};
 }
 
+const seasonCache = new WeakMap<KpiDataset, Map<string, Int32Array>>();
+
 /**
  * KPI 5's seasonality under the lead filter: the precomputed per-rep counts cannot be split by
- * lead, so walk every live activity once (only when a campaign or origin filter is given).
+ * lead, so walk every live activity once (only when a campaign or origin filter is given). It
+ * does not depend on the period: kept per dataset, zone and filters, so a period change (and
+ * the previous period's call) does not walk the log again.
  */
 function filteredSeasonality(
 	ds: KpiDataset,
 	tz: string,
 	mask: Uint8Array | null,
-	leadMask: Uint8Array
+	leadMask: Uint8Array,
+	filters: Pick<KpiOptions, 'reps' | 'campaigns' | 'origins'>
 ): Int32Array {
+	const key = JSON.stringify([tz, filters.reps, filters.campaigns, filters.origins]);
+	let cache = seasonCache.get(ds);
+	if (!cache) seasonCache.set(ds, (cache = new Map()));
+	const hit = cache.get(key);
+	if (hit) return hit;
+	// A handful of views at most; forget them all rather than grow without bound.
+	if (cache.size >= 16) cache.clear();
 	const out = new Int32Array(12);
+	cache.set(key, out);
 	const n = ds.actCount;
 	if (n === 0) return out;
 	const { actAt, actRep } = ds;
