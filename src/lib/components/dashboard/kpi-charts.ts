@@ -174,7 +174,8 @@ export function chartsFor(key: KpiKey, r: KpiResult, ctx: ChartContext): ChartSp
 								width: '90%',
 								top: 8,
 								bottom: 8,
-								minSize: '8%',
+								// Wide enough at the narrow end for "Negotiation: 30" at 360 px.
+								minSize: '45%',
 								label: { position: 'inside', formatter: '{b}: {c}' },
 								data: d.funnel.map((f) => ({ name: ctx.stageName(f.stageId), value: f.reached }))
 							}
