@@ -1,8 +1,11 @@
 // The lead page against a real (fake-indexeddb) database: renaming goes through the command
 // history, so the header's undo restores the old name and redo brings the new one back.
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as commands from '$lib/db/commands';
+import * as repo from '$lib/db/repositories';
+import { setLocale } from '$lib/paraglide/runtime.js';
 import { AppState } from '$lib/state/app-state.svelte';
 import { appContext } from '$lib/state/context';
 
@@ -22,6 +25,18 @@ vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
 
 const { default: LeadPage } = await import('./+page.svelte');
 
+// jsdom has no modal dialogs: enough of one for the stage-move questions (open, close event).
+if (!HTMLDialogElement.prototype.showModal) {
+	HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+		this.setAttribute('open', '');
+	};
+	HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+		if (!this.hasAttribute('open')) return;
+		this.removeAttribute('open');
+		this.dispatchEvent(new Event('close'));
+	};
+}
+
 let app: AppState;
 let dbCount = 0;
 
@@ -37,6 +52,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+	setLocale('en', { reload: false });
 	const name = app.db.name;
 	app.close();
 	indexedDB.deleteDatabase(name);
@@ -114,5 +130,70 @@ describe('lead page', () => {
 		expect(
 			await screen.findByText('This lead does not exist or is in the bin.')
 		).toBeInTheDocument();
+	});
+
+	it('asks why before a move to Lost, saves the reason with the move at the time given', async () => {
+		// A lead from earlier in the month, so that a move logged after the fact is its latest.
+		const earlier = await app.run(
+			commands.createLead({ name: 'Fjordglimt A/S', createdAt: '2026-11-01T10:00:00Z' })
+		);
+		route.id = earlier.id;
+		const user = userEvent.setup();
+		render(LeadPage, { context: appContext(app) });
+		const select = await screen.findByLabelText('Move to stage');
+		await waitFor(() => expect(select).toHaveValue('lead'));
+		await user.selectOptions(select, 'lost');
+		// Copenhagen is UTC+1 in November: 09:15 there is 08:15 UTC.
+		await user.type(screen.getByLabelText('When'), '2026-11-20T09:15');
+		await user.click(screen.getByRole('button', { name: 'Move' }));
+
+		const dialog = await screen.findByRole('dialog', { name: 'Why was it lost?' });
+		await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Withdrawn by customer');
+		await user.click(within(dialog).getByRole('button', { name: 'Move to Lost' }));
+
+		await waitFor(async () => {
+			const lead = await app.db.leads.get(route.id);
+			expect(lead?.lostReason).toBe('Withdrawn by customer');
+		});
+		const events = await repo.stageEventsOfLead(app.db, route.id);
+		expect(events.map((e) => e.stageId)).toEqual(['lead', 'lost']);
+		expect(events[1].at).toBe('2026-11-20T08:15:00.000Z');
+		// One undo step takes back the move and its reason together.
+		await app.undo();
+		await waitFor(async () => {
+			const lead = await app.db.leads.get(route.id);
+			expect(lead?.stageId).toBe('lead');
+			expect(lead?.lostReason).toBeUndefined();
+		});
+	});
+
+	it('moves nothing when the lost question is cancelled (Danish)', async () => {
+		setLocale('da', { reload: false });
+		const user = userEvent.setup();
+		render(LeadPage, { context: appContext(app) });
+		const select = await screen.findByLabelText('Flyt til fase');
+		await waitFor(() => expect(select).toHaveValue('lead'));
+		await user.selectOptions(select, 'lost');
+		await user.click(screen.getByRole('button', { name: 'Flyt' }));
+		const dialog = await screen.findByRole('dialog', { name: 'Hvorfor blev det tabt?' });
+		await user.click(within(dialog).getByRole('button', { name: 'Annullér' }));
+		await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+		expect((await repo.stageEventsOfLead(app.db, route.id)).length).toBe(1);
+		expect((await app.db.leads.get(route.id))?.stageId).toBe('lead');
+	});
+
+	it('offers to create the customer after a move to Won', async () => {
+		const user = userEvent.setup();
+		render(LeadPage, { context: appContext(app) });
+		const select = await screen.findByLabelText('Move to stage');
+		await waitFor(() => expect(select).toHaveValue('lead'));
+		await user.selectOptions(select, 'won');
+		await user.click(screen.getByRole('button', { name: 'Move' }));
+		const offer = await screen.findByRole('dialog', { name: 'Won! Create the customer?' });
+		await user.click(within(offer).getByRole('button', { name: 'Create customer' }));
+		await waitFor(async () => {
+			const customers = await app.db.customers.toArray();
+			expect(customers.map((c) => [c.name, c.leadId])).toEqual([['Nordlys ApS', route.id]]);
+		});
 	});
 });
