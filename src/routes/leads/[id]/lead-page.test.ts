@@ -196,4 +196,23 @@ describe('lead page', () => {
 			expect(customers.map((c) => [c.name, c.leadId])).toEqual([['Nordlys ApS', route.id]]);
 		});
 	});
+
+	it('says so when a move dated earlier than the latest one leaves the stage as it is', async () => {
+		const user = userEvent.setup();
+		render(LeadPage, { context: appContext(app) });
+		const select = await screen.findByLabelText('Move to stage');
+		await waitFor(() => expect(select).toHaveValue('lead'));
+		await user.selectOptions(select, 'contacted');
+		// Before the lead was created (now): history only.
+		await user.type(screen.getByLabelText('When'), '2020-01-02T10:00');
+		await user.click(screen.getByRole('button', { name: 'Move' }));
+		await waitFor(() =>
+			expect(app.toasts.items.at(-1)?.message).toBe(
+				'Contacted recorded in the history; the lead stays in Lead, which it entered later'
+			)
+		);
+		const events = await repo.stageEventsOfLead(app.db, route.id);
+		expect(events.map((e) => e.stageId)).toEqual(['contacted', 'lead']);
+		expect((await app.db.leads.get(route.id))?.stageId).toBe('lead');
+	});
 });
