@@ -6,13 +6,13 @@
 // It keeps the last table and the last conversion between calls, so the large data never
 // crosses postMessage: only summaries, previews and problems do.
 import type { TragtDatabase } from '../../db/database';
+import { writeMerge } from '../../db/merge-write';
 import { openDatabase } from '../../db/database';
 import {
 	getWorkspaceSettings,
 	readAllRecords,
 	readEntityRows,
-	readLogColumns,
-	writeRecords
+	readLogColumns
 } from '../../db/repositories';
 import type {
 	RecordBase,
@@ -282,7 +282,7 @@ export class ImportService {
 		const records = this.#records;
 		if (!records) throw new Error('Nothing checked to write');
 		progress?.('write', 0);
-		await writeRecords(this.db(dbName), records, 'merge');
+		await writeMerge(this.db(dbName), records);
 		progress?.('write', 1);
 		this.#records = undefined;
 		return { rows: RECORD_LIST_NAMES.reduce((n, l) => n + records[l].length, 0) };
@@ -329,7 +329,7 @@ export class ImportService {
 	async writeShared(dbName: string): Promise<{ rows: number }> {
 		const incoming = this.#incoming;
 		if (!incoming) throw new Error('No shared file read yet');
-		await writeRecords(this.db(dbName), incoming, 'merge');
+		await writeMerge(this.db(dbName), incoming);
 		this.#incoming = undefined;
 		return { rows: RECORD_LIST_NAMES.reduce((n, l) => n + incoming[l].length, 0) };
 	}
