@@ -3,9 +3,11 @@
 // first-run screen (a fresh profile) and the dashboard filled with the demo data (loaded through
 // the app's own "Try with demo data" button in the same profile, before Lighthouse runs), each
 // several times, and prints the median score per category. Reports (JSON and HTML) go to a temp
-// directory, never into the repository. Exits non-zero when a median is below its target.
+// directory, never into the repository. Exits non-zero when a median of the first-run audit
+// (what issue #7 asks for) is below its target; the demo dashboard is reported beside it, and
+// gated too with --strict.
 //
-//   npm run audit [-- --runs 3] [--skip-build] [--no-demo]
+//   npm run audit [-- --runs 3] [--skip-build] [--no-demo] [--strict]
 //
 // The machine's load is printed with the scores: the performance score is simulated from a
 // trace, so on a busy 2-core machine it drifts; that is why the median of several runs counts.
@@ -26,6 +28,9 @@ const opt = (name, fallback) => {
 const RUNS = Math.max(1, Number(opt('runs', process.env.AUDIT_RUNS ?? 3)));
 const SKIP_BUILD = args.includes('--skip-build');
 const WITH_DEMO = !args.includes('--no-demo');
+const STRICT = args.includes('--strict');
+/** The audits whose medians decide the exit code. */
+const GATED = new Set(STRICT ? ['first-run', 'dashboard-demo'] : ['first-run']);
 const BUILD_DIR = path.resolve(process.env.TRAGT_BUILD_DIR || 'build');
 const CHROME_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -202,11 +207,11 @@ async function main() {
 	const rows = [];
 	for (const label of labels) {
 		const mine = results.filter((r) => r.label === label);
-		const row = { page: label };
+		const row = { page: GATED.has(label) ? label : `${label} (not gated)` };
 		for (const id of CATEGORIES) {
 			const med = median(mine.map((r) => r.scores[id]));
 			row[id] = `${med} (${mine.map((r) => r.scores[id]).join('/')})`;
-			if (med < TARGETS[id]) ok = false;
+			if (med < TARGETS[id] && GATED.has(label)) ok = false;
 		}
 		rows.push(row);
 	}
