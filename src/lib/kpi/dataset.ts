@@ -570,6 +570,38 @@ function deriveDataset(
 	return ds;
 }
 
+/** The workspace at a glance (the dashboard's summary), as the data layer counts it. */
+export interface WorkspaceSummary {
+	/** Live leads. */
+	leads: number;
+	/** Live leads whose stage is a live open stage, and the sum of their values. */
+	openLeads: number;
+	openValue: number;
+	/** Live activities, whatever their lead (also those of deleted leads). */
+	activities: number;
+}
+
+const summaries = new WeakMap<KpiDataset, WorkspaceSummary>();
+
+/** The summary of the records behind `ds` (one pass over the leads; cached per dataset). */
+export function workspaceSummary(ds: KpiDataset): WorkspaceSummary {
+	let s = summaries.get(ds);
+	if (s) return s;
+	let openLeads = 0;
+	let openValue = 0;
+	for (const l of ds.leadRecords) {
+		const st = ds.stageIndex.get(l.stageId);
+		if (st === undefined || ds.stageKind[st] !== KIND_OPEN) continue;
+		openLeads++;
+		openValue += l.value ?? 0;
+	}
+	let activities = ds.logs.actCount;
+	for (const rows of ds.logs.aside.values()) activities += rows.at.length;
+	s = { leads: ds.leadCount, openLeads, openValue, activities };
+	summaries.set(ds, s);
+	return s;
+}
+
 export type CustomerPart = Pick<
 	KpiDataset,
 	'customerRecords' | 'customerIds' | 'customerOwner' | 'customerSince' | 'customerChurnedAt'

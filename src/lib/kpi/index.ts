@@ -3,10 +3,12 @@ export {
 	buildDataset,
 	datasetFromRecords,
 	updateDataset,
+	workspaceSummary,
 	type DatasetChange,
 	type DatasetEntities,
 	type DatasetInput,
-	type KpiDataset
+	type KpiDataset,
+	type WorkspaceSummary
 } from './dataset';
 export { computeKpis } from './compute';
 export { kpiRecords } from './kpi-records';

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KpiResult } from '../kpi/result-types';
 import type { KpiRequest, KpiResponse } from '../workers/kpi-protocol';
-import { KpiState } from './kpi.svelte';
+import { KpiState, SummaryState } from './kpi.svelte';
+import { CHANGES_CHANNEL } from '../db/write-context';
+import type { WorkspaceSummary } from '../workers/kpi-protocol';
 
 function response(total: number): KpiResponse {
 	return {
@@ -64,5 +66,55 @@ describe('KpiState', () => {
 		await state.load(req(0));
 		expect(state.error).toBe('database is closed');
 		expect(state.loading).toBe(false);
+	});
+});
+
+const glance = (leads: number): WorkspaceSummary => ({
+	leads,
+	openLeads: 1,
+	openValue: 500,
+	activities: 3
+});
+
+describe('SummaryState', () => {
+	it('shows the newest answer even when an older one arrives last', async () => {
+		const pending = [deferred<WorkspaceSummary>(), deferred<WorkspaceSummary>()];
+		let call = 0;
+		const state = new SummaryState(() => ({ summary: () => pending[call++].promise }));
+		const first = state.load();
+		const second = state.load();
+		expect(state.loading).toBe(true);
+		pending[1].resolve(glance(20));
+		await second;
+		pending[0].resolve(glance(10));
+		await first;
+		expect(state.current?.leads).toBe(20);
+		expect(state.loading).toBe(false);
+	});
+
+	it('keeps the last figures and shows the error when the worker fails', async () => {
+		let fail = false;
+		const state = new SummaryState(() => ({
+			summary: () => (fail ? Promise.reject(new Error('worker gone')) : Promise.resolve(glance(7)))
+		}));
+		await state.load();
+		fail = true;
+		await state.load();
+		expect(state.current?.leads).toBe(7);
+		expect(state.error).toBe('worker gone');
+		expect(state.loading).toBe(false);
+	});
+
+	it('asks again when a change is committed elsewhere', async () => {
+		let leads = 1;
+		const state = new SummaryState(() => ({ summary: () => Promise.resolve(glance(leads)) }));
+		await state.load();
+		const stop = state.followChanges();
+		leads = 2;
+		const other = new BroadcastChannel(CHANGES_CHANNEL);
+		other.postMessage({ seq: 2 });
+		await vi.waitFor(() => expect(state.current?.leads).toBe(2));
+		other.close();
+		stop();
 	});
 });

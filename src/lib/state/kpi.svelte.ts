@@ -1,7 +1,14 @@
 // The latest KPI result for the page, computed in the worker. The page never computes KPIs:
 // it asks, shows the last result at once, and swaps in the new one when it arrives.
 import type { KpiResult } from '../kpi/result-types';
-import type { KpiRequest, KpiResponse, KpiService, KpiTimings } from '../workers/kpi-protocol';
+import { CHANGES_CHANNEL } from '../db/write-context';
+import type {
+	KpiRequest,
+	KpiResponse,
+	KpiService,
+	KpiTimings,
+	WorkspaceSummary
+} from '../workers/kpi-protocol';
 
 type Compute = Pick<KpiService, 'compute'>;
 
@@ -59,5 +66,47 @@ export class KpiState {
 			channel.close();
 			if (this.#channel === channel) this.#channel = null;
 		};
+	}
+}
+
+/**
+ * The workspace at a glance (leads, open leads and their value, activities), counted by the KPI
+ * worker from its dataset: the page never reads 100k leads for it, and does not compete with the
+ * worker while the dashboard opens.
+ */
+export class SummaryState {
+	current = $state.raw<WorkspaceSummary | null>(null);
+	loading = $state(false);
+	error = $state<string | null>(null);
+
+	#service: () => Pick<KpiService, 'summary'>;
+	#latest = 0;
+
+	constructor(service: () => Pick<KpiService, 'summary'>) {
+		this.#service = service;
+	}
+
+	/** Asks the worker; an older answer arriving after a newer request is dropped. */
+	async load(): Promise<void> {
+		const id = ++this.#latest;
+		this.loading = true;
+		try {
+			const s = await this.#service().summary();
+			if (id !== this.#latest) return;
+			this.current = s;
+			this.error = null;
+		} catch (e) {
+			if (id !== this.#latest) return;
+			this.error = e instanceof Error ? e.message : String(e);
+		}
+		this.loading = false;
+	}
+
+	/** Asks again whenever any tab or worker commits a change; returns the stop function. */
+	followChanges(): () => void {
+		if (typeof BroadcastChannel === 'undefined') return () => {};
+		const channel = new BroadcastChannel(CHANGES_CHANNEL);
+		channel.onmessage = () => void this.load();
+		return () => channel.close();
 	}
 }

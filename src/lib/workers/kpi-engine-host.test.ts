@@ -14,6 +14,7 @@ import { bucketOf } from '../db/blocks';
 import { CommandHistory } from '../db/history';
 import { readAllRecords, saveWorkspaceSettings, writeRecords } from '../db/repositories';
 import { generateDemo } from '../demo/generate-demo';
+import { summary } from '../state/queries';
 import { closeAll, workspaceDb } from '../db/test-util';
 import { computeKpis, datasetFromRecords } from '../kpi/index';
 import { KpiEngineHost } from './kpi-engine-host';
@@ -204,10 +205,13 @@ describe('KpiEngineHost', () => {
 			() => history.run(emptyBin()),
 			() => history.run(createLead({ name: 'Late', createdAt: '2026-06-01T10:00:00Z' }))
 		];
+		expect(await host.summary()).toEqual(await summary(db));
 		for (const edit of edits) {
 			await edit();
+			// The glance figures the page shows come from the worker: the same as the data layer's.
+			expect(await host.summary()).toEqual(await summary(db));
 			const r = await host.compute(request);
-			expect(r.timings.refresh).toBe('incremental');
+			expect(r.timings.refresh).toBe('cached');
 			// A created lead comes last in the worker but elsewhere in a cold read: sums of
 			// money may then differ in the last bit, nothing more.
 			expect(close(r.result, await coldResult(db))).toBeNull();

@@ -10,8 +10,10 @@ import {
 	computeKpis,
 	kpiRecords,
 	updateDataset,
+	workspaceSummary,
 	type DatasetChange,
-	type KpiDataset
+	type KpiDataset,
+	type WorkspaceSummary
 } from '../kpi/index';
 import type { KpiKey, KpiOptions } from '../kpi/result-types';
 import type { Lead } from '../domain/types';
@@ -117,6 +119,12 @@ export class KpiEngineHost {
 			seq: this.seq,
 			timings: { ...refreshed, computeMs: performance.now() - t }
 		};
+	}
+
+	/** The workspace at a glance, brought up to date like the KPIs. */
+	async summary(): Promise<WorkspaceSummary> {
+		await this.refresh();
+		return workspaceSummary(this.dataset as KpiDataset);
 	}
 
 	async records(request: KpiRequest, kpi: KpiKey, part?: string): Promise<string[]> {

@@ -2,6 +2,9 @@
 // postMessage: never the Dexie instance, never the dataset.
 import type { Origin } from '../domain/types';
 import type { Granularity, KpiKey, KpiOptions, KpiResult, PipelineMode } from '../kpi/result-types';
+import type { WorkspaceSummary } from '../kpi/dataset';
+
+export type { WorkspaceSummary };
 
 export interface KpiRequest {
 	/** Period P = [from, to), epoch ms. */
@@ -48,6 +51,8 @@ export interface KpiService {
 	compute(request: KpiRequest): Promise<KpiResponse>;
 	/** The ids of the records behind one figure (drill-through). */
 	records(request: KpiRequest, kpi: KpiKey, part?: string): Promise<string[]>;
+	/** The workspace at a glance, from the worker's dataset (the page reads no leads for it). */
+	summary(): Promise<WorkspaceSummary>;
 }
 
 /**

@@ -39,6 +39,9 @@ const service: KpiService = {
 	records(request: KpiRequest, kpi: KpiKey, part?: string) {
 		return current().records(request, kpi, part);
 	},
+	summary() {
+		return current().summary();
+	},
 	// The KPI pages' per-record chart data (see kpi-chart-data.ts).
 	...chartDataService(current)
 };
