@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	createLead,
 	deleteRecords,
@@ -146,6 +146,22 @@ describe('KpiEngineHost', () => {
 			expect(r.timings.refresh).toBe('incremental');
 			expect(r.result).toEqual(await coldResult(db));
 		}
+	});
+
+	it('reads the database once when the page asks while an early read is under way', async () => {
+		const { db } = await workspaceDb();
+		const history = new CommandHistory(db);
+		await history.run(createLead({ name: 'Acme', createdAt: '2026-03-01T10:00:00Z' }));
+		const host = new KpiEngineHost(db);
+		const reads = vi.spyOn(db.activityBlocks, 'toArray');
+		host.prefetch();
+		const [a, b] = await Promise.all([host.compute(request), host.summary()]);
+		expect(reads).toHaveBeenCalledTimes(1);
+		expect(a.timings.refresh).toBe('cold');
+		expect(a.result.followUp.total).toBe(1);
+		expect(b.leads).toBe(1);
+		// Later calls wait for nothing and say so.
+		expect((await host.compute(request)).timings.refresh).toBe('cached');
 	});
 
 	it('computes the period just before P when asked for the change figures', async () => {

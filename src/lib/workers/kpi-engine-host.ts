@@ -31,8 +31,41 @@ export class KpiEngineHost {
 
 	constructor(private readonly db: TragtDatabase) {}
 
-	/** Brings the dataset up to date with the database; returns how. */
+	/** The refresh under way: refreshes run one at a time (the dataset is changed in place). */
+	private running: Promise<Pick<KpiTimings, 'refresh' | 'refreshMs'> | undefined> =
+		Promise.resolve(undefined);
+	private queued = 0;
+
+	/**
+	 * Brings the dataset up to date with the database; returns how. A call made while another
+	 * refresh runs waits for it (so a cold read started early, by prefetch(), is not done twice)
+	 * and reports the work it waited for.
+	 */
 	async refresh(): Promise<Pick<KpiTimings, 'refresh' | 'refreshMs'>> {
+		const t0 = performance.now();
+		const waited = this.queued > 0;
+		this.queued++;
+		const before = this.running;
+		const run = before.then(() => this.refreshNow());
+		this.running = run.catch(() => undefined);
+		try {
+			const other = await before;
+			const r = await run;
+			if (waited && r.refresh === 'cached' && other && other.refresh !== 'cached') {
+				return { refresh: other.refresh, refreshMs: performance.now() - t0 };
+			}
+			return r;
+		} finally {
+			this.queued--;
+		}
+	}
+
+	/** Starts the cold read now, before the page asks (the first figures wait on it anyway). */
+	prefetch(): void {
+		void this.refresh().catch(() => undefined);
+	}
+
+	private async refreshNow(): Promise<Pick<KpiTimings, 'refresh' | 'refreshMs'>> {
 		const t0 = performance.now();
 		if (this.seq < 0 || !this.dataset) {
 			await this.readEverything();

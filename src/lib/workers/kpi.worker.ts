@@ -27,6 +27,8 @@ const service: KpiService = {
 		db = openDatabase(name);
 		dbName = name;
 		host = new KpiEngineHost(db);
+		// Read the database now: the page asks for figures only once it has booted.
+		host.prefetch();
 		// A newer tab upgrading the schema must not be blocked by this connection.
 		db.on('versionchange', () => {
 			db?.close();
