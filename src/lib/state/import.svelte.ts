@@ -136,6 +136,8 @@ export class ImportWizard {
 
 	result = $state.raw<ConvertInfo | null>(null);
 	written = $state(0);
+	/** Runs after the records are stored (the page forgets the undo history then). */
+	onwritten: (() => unknown) | undefined;
 
 	readonly kinds = IMPORT_KINDS;
 
@@ -316,6 +318,7 @@ export class ImportWizard {
 		}
 		this.written = r.rows;
 		this.step = 'done';
+		await this.onwritten?.();
 		return true;
 	}
 
@@ -353,6 +356,8 @@ export class SharedImport {
 	info = $state.raw<SharedInfo | null>(null);
 	error = $state<string | null>(null);
 	merged = $state.raw<SharedInfo | null>(null);
+	/** Runs after the merge is stored (the page forgets the undo history then). */
+	onwritten: (() => unknown) | undefined;
 
 	constructor(
 		private readonly worker: ImportWorker,
@@ -379,6 +384,7 @@ export class SharedImport {
 			await this.worker.service.writeShared(this.dbName);
 			this.merged = this.info;
 			this.info = null;
+			await this.onwritten?.();
 			return true;
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
