@@ -223,3 +223,32 @@ test('the shared file exports the workspace, re-imports with nothing new, and st
 	await page.goto('/settings');
 	await expect(page.getByText(/^Last exported /)).toBeVisible();
 });
+
+test('a merge says it cannot be undone and leaves no older step to undo on top of it', async ({
+	page
+}) => {
+	await startWorkspace(page, 'Mette Holm', { currency: 'USD' });
+	await page.goto('/leads');
+	await page.getByLabel('Name of the new lead').fill('Kept lead');
+	await page.getByRole('button', { name: 'Add lead' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Kept lead' })).toBeVisible();
+	const undo = page.getByRole('button', { name: 'Undo', exact: true });
+	await expect(undo).toBeEnabled();
+	// In-app navigation: the undo history lives in the page.
+	await page.getByRole('link', { name: 'Import/export' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Import/export' })).toBeVisible();
+	await expect(undo).toBeEnabled();
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'ann.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(teammateFile('a'))
+	});
+	await expect(
+		page.getByText('An import cannot be undone with Undo.', { exact: false })
+	).toBeVisible();
+	await page.getByRole('button', { name: 'Merge into my data' }).click();
+	await expect(page.getByText('Merged ann.json.')).toBeVisible({ timeout: 30_000 });
+	await expect(undo).toBeDisabled();
+	await page.getByRole('link', { name: 'Leads' }).first().click();
+	await expect(page.getByText('Kept lead')).toBeVisible();
+});
