@@ -121,6 +121,9 @@ async function audit(url, port, { keepStorage, label, index, outDir }) {
 		}
 	}
 	const metrics = {
+		// Lighthouse's measure of this host's speed at the time (higher is faster); the simulated
+		// throttling assumes about 1,500-2,000 for its 4x CPU slowdown.
+		benchmarkIndex: lhr.environment?.benchmarkIndex,
 		FCP: lhr.audits['first-contentful-paint']?.displayValue,
 		LCP: lhr.audits['largest-contentful-paint']?.displayValue,
 		TBT: lhr.audits['total-blocking-time']?.displayValue,
