@@ -167,3 +167,32 @@ test('Move to… Won at a given time offers the customer, from the board and the
 	await page.getByRole('button', { name: 'Move', exact: true }).tap();
 	await expect(page.getByRole('dialog', { name: 'Won! Create the customer?' })).toBeVisible();
 });
+
+test('filters by campaign and rep; every column counts only what the filter keeps', async ({
+	page
+}) => {
+	await loadDemo(page);
+	await page.goto('/board');
+	await expect(page.locator('.lead-card').first()).toBeVisible();
+	const total = async () => {
+		let sum = 0;
+		const heads = page.locator('[data-stage] header .figures span:first-child');
+		for (const t of await heads.allTextContents()) sum += Number(t.replace(/[^\d]/g, ''));
+		return sum;
+	};
+	const all = await total();
+	expect(all).toBeGreaterThan(0);
+
+	await page.getByLabel('Campaign').selectOption({ index: 1 });
+	await expect.poll(total).toBeLessThan(all);
+	const byCampaign = await total();
+	expect(byCampaign).toBeGreaterThan(0);
+
+	// The small demo team has one rep, who owns every lead: choosing them keeps the count.
+	await page.getByLabel('Rep').selectOption({ index: 1 });
+	await page.waitForTimeout(200);
+	expect(await total()).toBe(byCampaign);
+
+	await page.getByLabel('Campaign').selectOption('');
+	await expect.poll(total).toBe(all);
+});
