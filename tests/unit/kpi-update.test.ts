@@ -101,7 +101,8 @@ describe('updateDataset', () => {
 			newLeadLogs: fc.boolean(),
 			// As a rewritten block: the leads' current rows stay, some go, the other's are added.
 			keepOld: fc.boolean(),
-			dropEvery: fc.integer({ min: 2, max: 5 }),
+			// Sometimes no row goes: every old row is found again (the path without a scan).
+			dropEvery: fc.constantFrom(2, 3, 5, 1e9),
 			customers: fc.nat(4).map((k) => k === 0),
 			forecasts: fc.nat(4).map((k) => k === 0)
 		});

@@ -50,6 +50,8 @@ export interface LogIndex {
 	actPoolRow: Int32Array;
 	/** 1 for the lead keys whose activities are in the arrays above (0 beyond its length). */
 	attached: Uint8Array;
+	/** How many of the activities above each lead key has (0 beyond its length). */
+	keyRows: Int32Array;
 	/** The activities of the other lead keys, by key. */
 	aside: Map<number, AsideRows>;
 
@@ -125,6 +127,7 @@ export function cloneLogs(logs: LogIndex): LogIndex {
 		repKeys: new StringDictionary(logs.repKeys.values),
 		idPools: logs.idPools.slice(),
 		attached: logs.attached.slice(),
+		keyRows: logs.keyRows.slice(),
 		aside: new Map(logs.aside),
 		evStart: logs.evStart.slice(),
 		evAt: logs.evAt.slice(),
@@ -188,6 +191,7 @@ export function buildLogs(
 	const arrays = allocArrays(roomFor(nMain));
 	const [at, rep, lead, type, response, , poolRow] = arrays;
 	const asidePositions = new Map<number, number[]>();
+	const keyRows = new Int32Array(nLive);
 	let m = 0;
 	for (let k = 0; k < n; k++) {
 		const r = a.rows[k];
@@ -199,6 +203,7 @@ export function buildLogs(
 			type[m] = activities.type[r];
 			response[m] = activities.response[r];
 			poolRow[m++] = r;
+			if (key >= 0) keyRows[key]++;
 		} else {
 			let list = asidePositions.get(key);
 			if (!list) asidePositions.set(key, (list = []));
@@ -230,6 +235,7 @@ export function buildLogs(
 		actPool: arrays[5],
 		actPoolRow: poolRow,
 		attached: new Uint8Array(nLive).fill(1),
+		keyRows,
 		aside,
 		evStart: new Int32Array(1),
 		evAt: new Float64Array(0),
@@ -417,6 +423,18 @@ function moveRuns(src: ActivityArrays, dst: ActivityArrays, runs: number[]): voi
 	for (let r = runs.length - 3; r >= 0; r -= 3) if (runs[r + 2] > runs[r]) move(r);
 }
 
+/** Number of values in sorted `a[0..n)` that are < t. */
+function lowerBound(a: Float64Array, n: number, t: number): number {
+	let lo = 0;
+	let hi = n;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (a[mid] < t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /** Number of values in sorted `a[0..n)` that are <= t. */
 export function upperBound(a: Float64Array, n: number, t: number): number {
 	let lo = 0;
@@ -548,6 +566,42 @@ export function updateLogs(
 	const [oldAt, oldRep, oldLead, oldType, oldResponse, oldPool, oldPoolRow] = old;
 	const removedList: number[] = [];
 	const detached = new Map<number, number[]>();
+	// Usually every old row of the replaced leads is still there, unchanged (an edit added a
+	// row, or changed only the lead's record): find them by instant and id instead of scanning
+	// the whole log, and scan only when some old row is missing (changed or deleted).
+	let matched: Set<number> | null = null;
+	if (scan && !replaceNone && leave === isReplaced) {
+		let expected = 0;
+		for (const key of new Set(replaced)) {
+			expected += key < logs.keyRows.length ? logs.keyRows[key] : 0;
+		}
+		const found = new Set<number>();
+		const rowsFound = new Set<number>();
+		for (let j = 0; j < a.rows.length && found.size < expected; j++) {
+			const key = a.lead[j];
+			if (!on(key)) continue;
+			const r = a.rows[j];
+			const t = acts.at[r];
+			for (let k = lowerBound(oldAt, nOld, t); k < nOld && oldAt[k] === t; k++) {
+				if (
+					oldLead[k] === key &&
+					!found.has(k) &&
+					oldRep[k] === a.rep[j] &&
+					oldType[k] === acts.type[r] &&
+					oldResponse[k] === acts.response[r] &&
+					logs.idPools[oldPool[k]][oldPoolRow[k]] === acts.id[r]
+				) {
+					found.add(k);
+					rowsFound.add(j);
+					break;
+				}
+			}
+		}
+		if (found.size === expected) {
+			matched = rowsFound;
+			scan = false;
+		}
+	}
 	if (scan) {
 		for (let k = 0; k < nOld; k++) {
 			const key = oldLead[k];
@@ -618,7 +672,10 @@ export function updateLogs(
 	// the move into thousands of short runs).
 	let keepNew: Uint8Array | null = null;
 	let removed = removedList;
-	if (removedList.length > 0 && mainNew.length > 0) {
+	if (matched) {
+		const rows = matched;
+		keepNew = Uint8Array.from(mainNew, (j) => (rows.has(j) ? 0 : 1));
+	} else if (removedList.length > 0 && mainNew.length > 0) {
 		const byId = new Map<string, number>();
 		for (let q = 0; q < mainNew.length; q++) byId.set(acts.id[a.rows[mainNew[q]]], q);
 		keepNew = new Uint8Array(mainNew.length).fill(1);
@@ -688,6 +745,14 @@ export function updateLogs(
 	const removedAt = removed.map((k) => oldAt[k]);
 	const removedRep = removed.map((k) => oldRep[k]);
 	const { runs, newPos, count } = planRuns({ oldCount: nOld, removed: removedPos, insertAt });
+	let keyRows = logs.keyRows;
+	if (keyRows.length < nKeys) {
+		keyRows = new Int32Array(roomFor(nKeys));
+		keyRows.set(logs.keyRows);
+		logs.keyRows = keyRows;
+	}
+	for (const k of removed) if (oldLead[k] >= 0) keyRows[oldLead[k]]--;
+	for (const key of insLead) if (key >= 0) keyRows[key]++;
 	const dst = count > oldAt.length ? allocArrays(roomFor(count)) : old;
 	moveRuns(old, dst, runs);
 	const [at, rep, lead, type, response, pool, poolRow] = dst;
