@@ -9,6 +9,8 @@ export interface GridRow {
 	__rec: Record<string, unknown>;
 	/** Text shown instead of the record's value: an edit on its way, or an invalid entry. */
 	__o?: Record<string, string>;
+	/** Texts already formatted from `__rec` (clear it when `__rec` changes). */
+	__t?: Record<string, string>;
 	[prop: string]: unknown;
 }
 
@@ -28,7 +30,13 @@ export function rowFactory(
 			get(this: GridRow) {
 				const o = this.__o;
 				if (o && col.field in o) return o[col.field];
-				return formatCell(col, this.__rec[col.field], ctx, words);
+				// RevoGrid reads a cell several times per render (text, copy, sort, editor), and
+				// every visible cell is rendered again on each scroll frame.
+				const t = (this.__t ??= {});
+				let text = t[col.field];
+				if (text === undefined)
+					t[col.field] = text = formatCell(col, this.__rec[col.field], ctx, words);
+				return text;
 			},
 			set(this: GridRow, v: unknown) {
 				(this.__o ??= {})[col.field] = v == null ? '' : String(v);
