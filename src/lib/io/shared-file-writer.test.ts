@@ -8,7 +8,7 @@ import {
 } from '../domain/columns';
 import { SHARED_FILE_VERSION, type Records } from '../domain/types';
 import { parseSharedFile, serializeSharedFile, toSharedFile } from './shared-file';
-import { sharedFileChunks } from './shared-file-writer';
+import { isoOf, sharedFileChunks } from './shared-file-writer';
 import { sampleFile, validRecordsArb } from './test-data';
 
 const TZ = 'Europe/Copenhagen';
@@ -26,6 +26,24 @@ function views(records: Records) {
 	};
 	return { rows, columns: { ...records, activities, stageEvents } };
 }
+
+describe('isoOf', () => {
+	it('writes what Date#toISOString writes, for any instant', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }),
+					fc.integer({ min: 1_600_000_000_000, max: 1_900_000_000_000 }),
+					fc.constantFrom(0, -1, 86_399_999, -62_167_219_200_001, 253_402_300_800_000)
+				),
+				(ms) => {
+					expect(isoOf(ms)).toBe(new Date(ms).toISOString());
+				}
+			),
+			{ numRuns: 5000 }
+		);
+	});
+});
 
 describe('sharedFileChunks', () => {
 	it('writes from the logs’ columns exactly the text serializeSharedFile writes from records', () => {
