@@ -298,6 +298,33 @@ function eventGroups(
 }
 
 /**
+ * Writes the replaced keys' new groups over their old ones when every group keeps its length
+ * (the usual edit: an activity logged, a lead's record changed); false when the layout must
+ * change.
+ */
+function overwriteEventGroups(logs: LogIndex, replaced: number[], groups: EventGroups): boolean {
+	const { evStart } = logs;
+	const oldKeys = evStart.length - 1;
+	const ng = groups.start.length - 1;
+	for (const key of replaced) {
+		const oldLen = key < oldKeys ? evStart[key + 1] - evStart[key] : 0;
+		const newLen = key < ng ? groups.start[key + 1] - groups.start[key] : 0;
+		if (oldLen !== newLen) return false;
+	}
+	const c = groups.cols;
+	for (const key of replaced) {
+		if (key >= oldKeys || key >= ng) continue;
+		let k = evStart[key];
+		for (let g = groups.start[key]; g < groups.start[key + 1]; g++) {
+			const r = groups.rows[g];
+			logs.evAt[k] = c.at[r];
+			logs.evStage[k++] = groups.stageMap[c.stage[r]];
+		}
+	}
+	return true;
+}
+
+/**
  * Lays out the stage-event CSR: for each lead key, its rows in `groups`, or its range of the
  * old layout when `keepOld(key)` (runs of kept keys are copied as one block).
  */
@@ -774,11 +801,13 @@ export function updateLogs(
 
 	if (u) {
 		const groups = eventGroups(u.stageEvents, leadKeys, logs.stageKeys);
-		setEventGroups(logs, (key) => key >= isReplaced.length || isReplaced[key] === 0, groups, {
-			evStart: logs.evStart,
-			evAt: logs.evAt,
-			evStage: logs.evStage
-		});
+		if (!overwriteEventGroups(logs, replaced, groups)) {
+			setEventGroups(logs, (key) => key >= isReplaced.length || isReplaced[key] === 0, groups, {
+				evStart: logs.evStart,
+				evAt: logs.evAt,
+				evStage: logs.evStage
+			});
+		}
 	}
 	return {
 		isReplaced,

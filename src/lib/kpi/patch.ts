@@ -265,17 +265,29 @@ export function patchDataset(
 		}
 		counts[a] = Math.max(1, c);
 	}
-	const evStart = new Int32Array(n + 1);
-	for (let i = 0, a = 0; i < n; i++) {
-		const len = marked[i] ? counts[a++] : prev.evStart[i + 1] - prev.evStart[i];
-		evStart[i + 1] = evStart[i] + len;
+	// In place when every affected lead keeps its number of events (an activity was logged, a
+	// record field changed): no copy of the event arrays.
+	let sameLengths = reuse;
+	for (let a = 0; sameLengths && a < affected.length; a++) {
+		const i = affected[a];
+		sameLengths = counts[a] === prev.evStart[i + 1] - prev.evStart[i];
 	}
-	const evStage = new Int32Array(evStart[n]);
-	const evAt = new Float64Array(evStart[n]);
+	let evStart = prev.evStart;
+	let evStage = prev.evStage;
+	let evAt = prev.evAt;
+	if (!sameLengths) {
+		evStart = new Int32Array(n + 1);
+		for (let i = 0, a = 0; i < n; i++) {
+			const len = marked[i] ? counts[a++] : prev.evStart[i + 1] - prev.evStart[i];
+			evStart[i + 1] = evStart[i] + len;
+		}
+		evStage = new Int32Array(evStart[n]);
+		evAt = new Float64Array(evStart[n]);
+	}
 	let from = 0; // first lead of the current unaffected run
 	for (let a = 0; a <= affected.length; a++) {
 		const to = a < affected.length ? affected[a] : n;
-		if (to > from && from < n0) {
+		if (!sameLengths && to > from && from < n0) {
 			const end = Math.min(to, n0);
 			evStage.set(prev.evStage.subarray(prev.evStart[from], prev.evStart[end]), evStart[from]);
 			evAt.set(prev.evAt.subarray(prev.evStart[from], prev.evStart[end]), evStart[from]);
