@@ -303,13 +303,17 @@ export class ImportService {
 					: input.size;
 		const tooBig = checkFileSize(size, fileName);
 		if (tooBig) return { ok: false, problems: [tooBig], warnings: [], fileName, reps: [] };
+		// Ask IndexedDB for the held data first: the database reads it while this thread decodes
+		// and parses the file (a refused file just drops the answer).
+		const heldRead = this.held(dbName);
+		heldRead.catch(() => undefined);
 		const text =
 			typeof input === 'string' ? input : decodeBytes(await bytesOf(input), 'utf-8').text;
 		const parsed = parseSharedFile(text, fileName);
 		if (!parsed.ok)
 			return { ok: false, problems: parsed.problems, warnings: [], fileName, reps: [] };
 		const file: SharedFile = parsed.file;
-		const { held, timeZone } = await this.held(dbName);
+		const { held, timeZone } = await heldRead;
 		const plan = planMerge(held, file, timeZone, { uniqueIds: true });
 		this.#incoming = plan.writes;
 		return {
