@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { collectErrors, expect, startWorkspace, test } from './fixtures';
+import { collectErrors, expect, loadDemo, startWorkspace, test } from './fixtures';
 import { reportCspViolations, serviceWorkerReady, SHARED_PORT } from './pwa-helpers';
 
 test.use({ serviceWorkers: 'allow' });
@@ -80,11 +80,14 @@ test('the manifest has what stores and launchers need, and its icons exist', asy
 
 test('the shortcuts open the sections they name', async ({ page }) => {
 	await reportCspViolations(page);
-	await startWorkspace(page);
+	await loadDemo(page);
 	const byName = Object.fromEntries(manifest.shortcuts.map((s) => [s.name, s.url]));
+	// "Log activity" opens the quick log with the first recent lead's Call focused: one tap away.
 	await page.goto(byName['Log activity']);
-	await expect(page.getByRole('heading', { level: 1, name: 'Activities' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Quick log' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Log call' }).first()).toBeFocused();
+	// "New lead" opens the leads list with the name field focused.
 	await page.goto(byName['New lead']);
 	await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
-	await expect(page.getByLabel('Name of the new lead')).toBeVisible();
+	await expect(page.getByLabel('Name of the new lead')).toBeFocused();
 });
