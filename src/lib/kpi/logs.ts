@@ -480,6 +480,8 @@ export function upperBound(a: Float64Array, n: number, t: number): number {
 export interface LogsChange {
 	/** Lead keys whose rows were replaced (all activities without a lead too if replaceNone). */
 	isReplaced: Uint8Array;
+	/** The same keys as a list (with repeats). */
+	replacedKeys: number[];
 	replaceNone: boolean;
 	/** The rows named reps the index did not know (the dataset's rep indexes must grow). */
 	repsAdded: boolean;
@@ -811,6 +813,7 @@ export function updateLogs(
 	}
 	return {
 		isReplaced,
+		replacedKeys: replaced,
 		replaceNone,
 		repsAdded: repKeys.values.length > repCount,
 		addedPos: newPos,

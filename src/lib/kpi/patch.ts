@@ -153,13 +153,18 @@ export function patchDataset(
 	for (let i = n0; i < n; i++) keyToLead[leadKey[i]] = i;
 	// Leads whose log rows were replaced.
 	const isReplaced = lc?.isReplaced;
-	if (isReplaced) {
-		for (let key = 0; key < isReplaced.length; key++) {
-			if (isReplaced[key] && keyToLead[key] >= 0) marked[keyToLead[key]] = 1;
+	const touched: number[] = [];
+	for (const [i] of plan.updated) touched.push(i);
+	for (let i = n0; i < n; i++) touched.push(i);
+	for (const key of lc?.replacedKeys ?? []) {
+		const i = key < keyToLead.length ? keyToLead[key] : -1;
+		if (i >= 0 && !marked[i]) {
+			marked[i] = 1;
+			touched.push(i);
 		}
 	}
-	const affected: number[] = [];
-	for (let i = 0; i < n; i++) if (marked[i]) affected.push(i);
+	// The affected leads in index order, each once (a walk over the few touched ones, not n).
+	const affected = [...new Set(touched)].sort((x, y) => x - y);
 	// What the affected leads were, to tell later whether the won index and the campaign
 	// figures must be redone (the arrays may be changed in place below).
 	const na = affected.length;
