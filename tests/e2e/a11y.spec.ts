@@ -16,6 +16,7 @@ const PAGES = [
 	'/leads',
 	'/activities',
 	'/board',
+	'/log',
 	'/campaigns',
 	'/customers',
 	'/forecasts',

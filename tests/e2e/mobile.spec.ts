@@ -6,6 +6,8 @@ const PAGES = [
 	'/',
 	'/leads',
 	'/board',
+	'/log',
+	'/stage-moves',
 	'/activities',
 	'/campaigns',
 	'/more',

@@ -30,6 +30,8 @@ test.afterEach(async () => {
 const ROUTES = [
 	'/leads',
 	'/board',
+	'/log',
+	'/stage-moves',
 	'/activities',
 	'/campaigns',
 	'/more',
