@@ -17,6 +17,14 @@ import type { TragtDatabase } from './database';
 export const CHUNKED_LISTS = ['leads', 'customers'] as const;
 export type ChunkedListName = (typeof CHUNKED_LISTS)[number];
 export const CHUNK_COUNT = 64;
+/**
+ * New rows of a chunk may sit in up to this many small delta records beside it
+ * (`${list}:${chunk}:${suffix}`), so that a paste of 1,000 new leads writes 64 small records
+ * instead of rewriting all 100k leads (30 MB); any other change to a chunk, or one delta too
+ * many, folds its deltas back into it. Readers read every record of the list, so they see the
+ * rows either way; a row lives in exactly one record of its chunk.
+ */
+export const MAX_CHUNK_DELTAS = 8;
 
 export interface EntityChunkRow {
 	/** `${list}:${chunk}`, or `${list}:meta` (present while the chunk set is in step). */
@@ -44,6 +52,43 @@ async function writeMeta(db: TragtDatabase, list: ChunkedListName) {
 	await db.entityChunks.put({ key: `${list}:meta`, list });
 }
 
+let deltaCounter = 0;
+
+function deltaKey(list: ChunkedListName, c: number): string {
+	// Time first (fixed width in base 36 until 2059), so deltas sort in the order written.
+	const n = (++deltaCounter % 1296).toString(36).padStart(2, '0');
+	return `${list}:${c}:${Date.now().toString(36)}${n}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** The delta keys of each chunk of `list` (one keys-only read). */
+async function deltaKeys(db: TragtDatabase, list: ChunkedListName): Promise<Map<number, string[]>> {
+	const keys = (await db.entityChunks.where('list').equals(list).primaryKeys()) as string[];
+	const out = new Map<number, string[]>();
+	for (const k of keys.sort()) {
+		const parts = k.split(':');
+		if (parts.length !== 3) continue;
+		const c = Number(parts[1]);
+		let l = out.get(c);
+		if (!l) out.set(c, (l = []));
+		l.push(k);
+	}
+	return out;
+}
+
+/** The rows of chunk `c` (its record, then its deltas in the order written). */
+async function readChunk(
+	db: TragtDatabase,
+	list: ChunkedListName,
+	c: number,
+	deltas: readonly string[]
+): Promise<Map<string, Row>> {
+	const records = await db.entityChunks.bulkGet([`${list}:${c}`, ...deltas]);
+	const rows = new Map<string, Row>();
+	for (const rec of records)
+		if (rec?.json) for (const r of JSON.parse(rec.json) as Row[]) rows.set(r.id, r);
+	return rows;
+}
+
 /** Rewrites the chunks holding `ids` from the table's current rows (inside the caller's tx). */
 export async function refreshChunks(
 	db: TragtDatabase,
@@ -65,12 +110,11 @@ export async function refreshChunks(
 		l.push(id);
 	}
 	const t = table(db, list);
+	const deltas = await deltaKeys(db, list);
 	for (const [c, chunkIds] of byChunk) {
 		const key = `${list}:${c}`;
-		const old = await db.entityChunks.get(key);
-		const rows = new Map<string, Row>(
-			old?.json ? (JSON.parse(old.json) as Row[]).map((r) => [r.id, r]) : []
-		);
+		const rows = await readChunk(db, list, c, deltas.get(c) ?? []);
+		if (deltas.get(c)?.length) await db.entityChunks.bulkDelete(deltas.get(c)!);
 		const current = await t.bulkGet(chunkIds);
 		chunkIds.forEach((id, i) => {
 			const r = current[i];
@@ -94,9 +138,9 @@ export interface ChunkChange {
 
 /**
  * Brings the chunks holding the changed rows in step from the changes themselves (inside the
- * caller's tx), with no read of the rows. A chunk that only gains new rows gets them appended
- * to its JSON text: a paste of 1,000 new leads touches nearly every chunk, and parsing and
- * writing out 100k leads again would cost more than the rest of the paste.
+ * caller's tx), with no read of the rows. A chunk that only gains new rows gets them in a new
+ * delta record (see MAX_CHUNK_DELTAS): a paste of 1,000 new leads touches nearly every chunk,
+ * and parsing and writing out 100k leads again cost more than the rest of the paste.
  */
 export async function applyChunkChanges(
 	db: TragtDatabase,
@@ -116,31 +160,28 @@ export async function applyChunkChanges(
 		if (!l) byChunk.set(k, (l = []));
 		l.push(c);
 	}
-	const keys = [...byChunk.keys()].map((k) => `${list}:${k}`);
-	const old = await db.entityChunks.bulkGet(keys);
+	const deltas = await deltaKeys(db, list);
 	const out: EntityChunkRow[] = [];
 	const gone: string[] = [];
-	[...byChunk.values()].forEach((group, i) => {
-		const key = keys[i];
-		const json = old[i]?.json;
-		if (group.every((c) => !c.before && c.after)) {
-			const added = JSON.stringify(group.map((c) => c.after)).slice(1, -1);
-			const text = json && json.length > 2 ? `${json.slice(0, -1)},${added}]` : `[${added}]`;
-			out.push({ key, list, json: text });
-			return;
+	for (const [c, group] of byChunk) {
+		const held = deltas.get(c) ?? [];
+		if (group.every((ch) => !ch.before && ch.after) && held.length < MAX_CHUNK_DELTAS) {
+			out.push({ key: deltaKey(list, c), list, json: JSON.stringify(group.map((ch) => ch.after)) });
+			continue;
 		}
-		const rows = new Map<string, Row>(
-			json ? (JSON.parse(json) as Row[]).map((r) => [r.id, r]) : []
-		);
-		for (const c of group) {
-			if (c.after) rows.set(c.id, c.after as Row);
-			else rows.delete(c.id);
+		// Fold: the chunk with its deltas, changed, as one record again.
+		const rows = await readChunk(db, list, c, held);
+		for (const ch of group) {
+			if (ch.after) rows.set(ch.id, ch.after as Row);
+			else rows.delete(ch.id);
 		}
+		gone.push(...held);
+		const key = `${list}:${c}`;
 		if (rows.size) out.push({ key, list, json: JSON.stringify([...rows.values()]) });
 		else gone.push(key);
-	});
-	if (out.length) await db.entityChunks.bulkPut(out);
+	}
 	if (gone.length) await db.entityChunks.bulkDelete(gone);
+	if (out.length) await db.entityChunks.bulkPut(out);
 	await writeMeta(db, list);
 }
 
