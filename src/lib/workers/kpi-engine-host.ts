@@ -32,16 +32,18 @@ export class KpiEngineHost {
 	constructor(private readonly db: TragtDatabase) {}
 
 	/** The refresh under way: refreshes run one at a time (the dataset is changed in place). */
-	private running: Promise<Pick<KpiTimings, 'refresh' | 'refreshMs'> | undefined> =
-		Promise.resolve(undefined);
+	private running: Promise<
+		Pick<KpiTimings, 'refresh' | 'refreshMs' | 'readMs' | 'updateMs'> | undefined
+	> = Promise.resolve(undefined);
 	private queued = 0;
+	private lastUpdateMs = 0;
 
 	/**
 	 * Brings the dataset up to date with the database; returns how. A call made while another
 	 * refresh runs waits for it (so a cold read started early, by prefetch(), is not done twice)
 	 * and reports the work it waited for.
 	 */
-	async refresh(): Promise<Pick<KpiTimings, 'refresh' | 'refreshMs'>> {
+	async refresh(): Promise<Pick<KpiTimings, 'refresh' | 'refreshMs' | 'readMs' | 'updateMs'>> {
 		const t0 = performance.now();
 		const waited = this.queued > 0;
 		this.queued++;
@@ -65,7 +67,9 @@ export class KpiEngineHost {
 		void this.refresh().catch(() => undefined);
 	}
 
-	private async refreshNow(): Promise<Pick<KpiTimings, 'refresh' | 'refreshMs'>> {
+	private async refreshNow(): Promise<
+		Pick<KpiTimings, 'refresh' | 'refreshMs' | 'readMs' | 'updateMs'>
+	> {
 		const t0 = performance.now();
 		if (this.seq < 0 || !this.dataset) {
 			await this.readEverything();
@@ -120,6 +124,7 @@ export class KpiEngineHost {
 			}
 		);
 		this.seq = changes.seq;
+		const readMs = performance.now() - t0;
 		const named = new Set<string>();
 		buckets.forEach((b, k) => {
 			changedActivityLeads(oldActivities[k], this.activityBlocks.get(b), named);
@@ -129,7 +134,12 @@ export class KpiEngineHost {
 			? (changes.entities.leads ?? []).map((id) => this.entities!.leads.get(id) as Lead)
 			: undefined;
 		this.patch(changedLists, buckets, named, changedLeads);
-		return { refresh: 'incremental', refreshMs: performance.now() - t0 };
+		return {
+			refresh: 'incremental',
+			refreshMs: performance.now() - t0,
+			readMs,
+			updateMs: this.lastUpdateMs
+		};
 	}
 
 	async compute(request: KpiRequest): Promise<KpiResponse> {
@@ -250,7 +260,9 @@ export class KpiEngineHost {
 				stageEvents: concatStageEventBlocks(ev)
 			};
 		}
+		const t = performance.now();
 		this.dataset = updateDataset(this.dataset as KpiDataset, change, { inPlace: true });
+		this.lastUpdateMs = performance.now() - t;
 	}
 
 	private rebuild(): void {

@@ -34,6 +34,10 @@ export interface KpiTimings {
 	refreshMs: number;
 	/** 'cold': read everything; 'incremental': re-read what changed; 'cached': nothing changed. */
 	refresh: 'cold' | 'incremental' | 'cached';
+	/** Of refreshMs, the part spent waiting for IndexedDB (an incremental refresh only). */
+	readMs?: number;
+	/** Of refreshMs, the part spent in the engine's updateDataset (an incremental refresh only). */
+	updateMs?: number;
 	computeMs: number;
 }
 
