@@ -25,7 +25,7 @@ import { commandLabel } from '$lib/components/labels';
 import { HistoryState } from './history.svelte';
 import { LiveQuery } from './live-query.svelte';
 import * as q from './queries';
-import type { ActivityRow, BinEntry, LeadDetail, Lookups, Summary } from './queries';
+import type { ActivityRow, BinEntry, LeadDetail, Lookups } from './queries';
 import { ToastState } from './toasts.svelte';
 
 export type AppStatus = 'loading' | 'first-run' | 'ready' | 'error';
@@ -232,10 +232,6 @@ export class AppState {
 	}
 
 	// --- live queries (create during component initialisation) -------------------------
-
-	liveSummary(): LiveQuery<Summary> {
-		return new LiveQuery(() => q.summary(this.db));
-	}
 
 	liveLookups(): LiveQuery<Lookups> {
 		return new LiveQuery(() => q.lookups(this.db));
