@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, StageEvent } from '../domain/types';
-import { activityBlockFromRows, activityRowsOfBlock, stageEventBlockFromRows } from './blocks';
+import {
+	activityBlockFromRows,
+	activityRowsOfBlock,
+	stageEventBlockFromRows,
+	stageEventRowsOfBlock
+} from './blocks';
 import { appendActivities, appendStageEvents } from './bulk-blocks';
 
 const event = (id: string, leadId: string, stageId: string, repId?: string): StageEvent => ({
@@ -60,5 +65,17 @@ describe('appending to stored blocks', () => {
 			['a3', 'L2', undefined],
 			['a4', 'L1', 'second']
 		]);
+	});
+
+	it('appending no rows leaves the block as it was (no empty id is added)', () => {
+		const events = stageEventBlockFromRows(4, [event('f', 'L1', 'lead')], 'UTC');
+		const sameEvents = appendStageEvents(4, events, [], 'UTC');
+		expect(sameEvents).toEqual(events);
+		expect(stageEventRowsOfBlock(sameEvents).map((e) => e.id)).toEqual(['f']);
+
+		const acts = activityBlockFromRows(5, [activity('a1', 'L1'), activity('a2', 'L2')], 'UTC');
+		const sameActs = appendActivities(5, acts, [], 'UTC');
+		expect(sameActs).toEqual(acts);
+		expect(activityRowsOfBlock(sameActs).map((a) => a.id)).toEqual(['a1', 'a2']);
 	});
 });

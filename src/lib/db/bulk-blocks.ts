@@ -21,6 +21,8 @@ import {
 const SEP = '\n';
 
 function appendPacked(packed: PackedStrings, count: number, ids: readonly string[]): PackedStrings {
+	// Nothing to add: joining would append a separator and so an empty id that no row has.
+	if (ids.length === 0) return packed;
 	if (typeof packed === 'string' && !ids.some((id) => id.includes(SEP)))
 		return count === 0 ? ids.join(SEP) : packed + SEP + ids.join(SEP);
 	const all = unpackStrings(packed, count).slice();
