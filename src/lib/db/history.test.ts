@@ -8,6 +8,7 @@ import {
 	logActivity,
 	moveLead,
 	updateLead,
+	upsertMany,
 	type Command
 } from './commands';
 import { CommandHistory } from './history';
@@ -209,5 +210,34 @@ describe('undo and team merges', () => {
 		const undone = await getLead(db, lead.id);
 		expect(undone?.name).toBe('Original');
 		expect(Date.parse(undone!.updatedAt)).toBeGreaterThan(Date.parse(edited!.updatedAt));
+	});
+
+	it('undoes, redoes and undoes again a paste of 1,000 activities as one step', async () => {
+		const { db } = await workspaceDb();
+		const h = new CommandHistory(db);
+		const leads: { id: string }[] = [];
+		for (let i = 0; i < 20; i++) leads.push(await h.run(createLead({ name: `Lead ${i}` })));
+		// Most rows land in blocks this step has decoded already: a long replay of them makes no
+		// IndexedDB request, which is what used to commit the transaction under the replay.
+		const rows = Array.from({ length: 1000 }, (_, i) => ({
+			...(i % 50 === 49 ? {} : { leadId: leads[i % 20].id }),
+			type: 'call',
+			at: '2026-03-04T10:00:00Z',
+			note: `n${i}`
+		}));
+		const ids = await h.run(upsertMany('activities', rows));
+		expect(new Set(ids).size).toBe(1000);
+		const count = async () => (await readAllRecords(db)).activities.length;
+		expect(await count()).toBe(1000);
+		expect(await h.undo()).toBe(true);
+		expect(await count()).toBe(0);
+		expect((await readAllRecords(db)).leads).toHaveLength(20);
+		expect(await h.redo()).toBe(true);
+		const back = (await readAllRecords(db)).activities;
+		expect(back.map((a) => a.id).sort()).toEqual([...ids].sort());
+		expect(back.filter((a) => !a.leadId)).toHaveLength(20);
+		expect(await h.undo()).toBe(true);
+		expect(await count()).toBe(0);
+		expect(h.undoLabel).toBe('createLead');
 	});
 });

@@ -15,15 +15,22 @@ export interface HistoryStep {
 
 async function apply(ctx: WriteContext, changes: RowChange[], side: 'before' | 'after') {
 	const ordered = side === 'before' ? [...changes].reverse() : changes;
+	const logs: Parameters<WriteContext['replayLogRows']>[0][number][] = [];
 	for (const c of ordered) {
 		const image = c[side];
 		const other = side === 'before' ? c.after : c.before;
 		const hint = other?.leadId as string | null | undefined;
 		// An undo or redo is a new change to the data: it gets a fresh `updatedAt`, so that in a
 		// teammate's merge it wins over the edit it reverts (the old stamp would lose to it).
-		if (image) await ctx.put(c.list, { ...image, updatedAt: nowIso() }, { leadHints: [hint] });
+		const stamped = image ? { ...image, updatedAt: nowIso() } : undefined;
+		if (c.list === 'activities' || c.list === 'stageEvents') {
+			// Log rows go in one batch: replayed one by one, a paste of 1,000 rows into blocks
+			// already read makes no IndexedDB request for so long that the transaction commits.
+			logs.push({ list: c.list, id: c.id, image: stamped, leadHints: [hint] });
+		} else if (stamped) await ctx.put(c.list, stamped, { leadHints: [hint] });
 		else await ctx.remove(c.list, c.id, hint);
 	}
+	await ctx.replayLogRows(logs);
 }
 
 export class CommandHistory {

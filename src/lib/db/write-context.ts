@@ -227,6 +227,76 @@ export class WriteContext {
 		this.record(list, id, found.row as unknown as AnyRow, undefined);
 	}
 
+	/**
+	 * Writes log rows for undo and redo (`image` undefined removes the row). Every block that
+	 * may hold a row or receive it is read first; then the rows are written without awaiting
+	 * anything: a long run of awaits that make no IndexedDB request loses Dexie's transaction
+	 * zone, and the transaction commits under the replay (PrematureCommitError).
+	 */
+	async replayLogRows(
+		items: readonly {
+			list: LogListName;
+			id: string;
+			image: AnyRow | undefined;
+			leadHints: (string | null | undefined)[];
+		}[]
+	): Promise<void> {
+		if (items.length === 0) return;
+		const located = (log: LogListName, id: string) => {
+			for (const [bucket, rows] of this.blocks[log]) {
+				const row = rows.get(id);
+				if (row) return { bucket, rows, row };
+			}
+			return undefined;
+		};
+		const need = new Set<string>();
+		for (const it of items) {
+			for (const hint of it.leadHints) need.add(it.list + ':' + bucketOf(hint));
+			if (it.image) need.add(it.list + ':' + bucketOf(it.image.leadId as string | undefined));
+		}
+		for (const key of need) {
+			const [log, bucket] = key.split(':');
+			await this.loadBucket(log as LogListName, Number(bucket));
+		}
+		// Rows that moved to a lead none of the images name (a teammate's merge): found through
+		// the stored ids, with one read per block.
+		for (const it of items) {
+			if (located(it.list, it.id)) continue;
+			let where = this.scanned[it.list];
+			if (!where) {
+				where = new Map();
+				const stored = (this.stored[it.list] ??= (await blockTable(this.db, it.list).toArray()) as (
+					ActivityBlock | StageEventBlock
+				)[]);
+				for (const block of stored)
+					for (const rowId of unpackStrings(block.ids, block.count)) where.set(rowId, block.bucket);
+				this.scanned[it.list] = where;
+			}
+			for (const [bucket, pending] of this.appends[it.list])
+				if (pending.some((r) => r.id === it.id)) await this.loadBucket(it.list, bucket);
+			const bucket = where.get(it.id);
+			if (bucket !== undefined) await this.loadBucket(it.list, bucket);
+		}
+		for (const it of items) {
+			const found = located(it.list, it.id);
+			if (!it.image) {
+				if (!found) continue;
+				found.rows.delete(it.id);
+				this.dirty[it.list].add(found.bucket);
+				this.record(it.list, it.id, found.row as unknown as AnyRow, undefined);
+				continue;
+			}
+			const bucket = bucketOf(it.image.leadId as string | null | undefined);
+			if (found && found.bucket !== bucket) {
+				found.rows.delete(it.id);
+				this.dirty[it.list].add(found.bucket);
+			}
+			this.blocks[it.list].get(bucket)!.set(it.id, clone(it.image) as unknown as LogRow);
+			this.dirty[it.list].add(bucket);
+			this.record(it.list, it.id, found?.row as AnyRow | undefined, it.image);
+		}
+	}
+
 	/** Entity rows of a list, straight from the table (small lists: reps, stages). */
 	async all<T>(list: EntityListName): Promise<T[]> {
 		return (await entityTable(this.db, list).toArray()) as T[];
