@@ -73,6 +73,35 @@ test('pastes a 200-row block and undoes it in one step', async ({ page }) => {
 	await expect(rowCount(page)).toContainText('210 of 210 rows');
 });
 
+test('a paste right after "Add row", before the focus reaches the grid, is not lost', async ({
+	page
+}) => {
+	await loadDemo(page);
+	await openGrid(page, '/campaigns');
+	await expect(rowCount(page)).toContainText('10 of 10 rows');
+	// The grid focuses the new row a frame after the click: paste in the same moment, as a fast
+	// Ctrl+V does (the paste goes to the button, which still has the focus).
+	const focused = await page.evaluate((t) => {
+		const add = [...document.querySelectorAll('button')].find(
+			(b) => b.textContent?.trim() === 'Add row'
+		)!;
+		add.focus();
+		add.click();
+		const dt = new DataTransfer();
+		dt.setData('text/plain', t);
+		document.activeElement?.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })
+		);
+		return document.activeElement?.textContent?.trim();
+	}, 'Quick 1\tWebinar\tMarketing\t10\r\nQuick 2\tWebinar\tSales\t20\r\n');
+	expect(focused).toBe('Add row');
+	await expect(rowCount(page)).toContainText('12 of 12 rows');
+	await expect(page.getByRole('row').filter({ hasText: 'Quick 2' })).toContainText('Sales');
+	// Pasted once, not also by the grid once it has the focus.
+	await page.getByRole('button', { name: /^Undo/ }).first().click();
+	await expect(rowCount(page)).toContainText('10 of 10 rows');
+});
+
 test('a bad pasted cell is reported by row and column and nothing is written', async ({ page }) => {
 	await loadDemo(page);
 	await openGrid(page, '/campaigns');
