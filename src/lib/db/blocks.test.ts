@@ -53,6 +53,11 @@ describe('packed strings', () => {
 		expect(blockMayHold(b, 'bc')).toBe(false);
 		expect(blockMayHold(b, 'xabcx')).toBe(true);
 		expect(blockMayHold(b, 'abcx')).toBe(false);
+		// An empty id is found only where a slot is empty (and the search ends).
+		expect(blockMayHold(b, '')).toBe(false);
+		expect(blockMayHold({ ids: packStrings(['']), count: 1 }, '')).toBe(true);
+		expect(blockMayHold({ ids: packStrings(['a', '', 'b']), count: 3 }, '')).toBe(true);
+		expect(blockMayHold({ ids: packStrings(['a', '']), count: 2 }, '')).toBe(true);
 	});
 });
 

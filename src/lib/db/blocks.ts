@@ -62,6 +62,9 @@ export function blockMayHold(block: { ids: PackedStrings; count: number }, id: s
 	if (typeof block.ids !== 'string') return block.ids.includes(id);
 	if (block.count === 0) return false;
 	const s = block.ids;
+	// An empty id has no characters to search for (indexOf('') never advances past the end):
+	// it is held when some slot between separators is empty.
+	if (id === '') return s === '' || s.startsWith(SEP) || s.endsWith(SEP) || s.includes(SEP + SEP);
 	let at = s.indexOf(id);
 	while (at >= 0) {
 		const end = at + id.length;
