@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { collectErrors, expect, loadDemo, startWorkspace, test } from './fixtures';
+import { collectErrors, expect, loadDemo, test } from './fixtures';
 import { reportCspViolations, serviceWorkerReady, SHARED_PORT } from './pwa-helpers';
 
 test.use({ serviceWorkers: 'allow' });
