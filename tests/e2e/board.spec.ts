@@ -62,8 +62,20 @@ test('drag a card with a finger to the next column; the move is in the lead hist
 	await expect
 		.poll(async () => (await contacted.boundingBox())!.x, { timeout: 10_000 })
 		.toBeLessThan(150);
-	await finger.move(180, y); // away from the edge: the scrolling stops
-	await expect(contacted).toHaveClass(/target/);
+	// Away from the edge, onto the middle of Contacted's visible part: the scrolling stops. The
+	// board may scroll a little more before the finger gets there, so aim again until it is.
+	await expect
+		.poll(
+			async () => {
+				const b = (await contacted.boundingBox())!;
+				const left = Math.max(b.x, 0);
+				const right = Math.min(b.x + b.width, 360);
+				await finger.move(Math.min(Math.max((left + right) / 2, 60), 300), y);
+				return (await contacted.getAttribute('class')) ?? '';
+			},
+			{ timeout: 10_000 }
+		)
+		.toMatch(/target/);
 	await finger.end();
 
 	await expect(page.getByText(/moved to Contacted/)).toBeVisible();
@@ -123,6 +135,8 @@ test('lead page: cancelling the lost question moves nothing', async ({ page }) =
 	await page.locator('[data-stage=lead] .lead-card').first().locator('.name').tap();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	const history = page.getByRole('region', { name: 'Stage' }).locator('ol.timeline > li');
+	// Every lead has at least its first stage event: wait for the history before counting it.
+	await expect(history.first()).toBeVisible();
 	const before = await history.count();
 	await page.getByLabel('Move to stage').selectOption({ label: 'Lost' });
 	await page.getByRole('button', { name: 'Move', exact: true }).tap();
