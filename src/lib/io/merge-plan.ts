@@ -118,19 +118,40 @@ function orderMs(ms: number): number {
 	return Number.isNaN(ms) ? -Infinity : ms;
 }
 
-function planActivities(
-	held: ActivityColumns,
-	incoming: readonly Activity[],
+/** The columns both logs share, for deciding a merge against the stored form. */
+interface LogColumns {
+	id: readonly string[];
+	updatedAt: ArrayLike<number>;
+	deletedAt: ArrayLike<number>;
+}
+
+/** How one log's rows compare with its stored columns. */
+interface LogOps<R extends RecordBase> {
+	/** The row as it would be stored (instants normalised), for the tie-break. */
+	stored(r: R): R;
+	/** The stored row at `i`. */
+	heldAt(i: number): R;
+	/** True when the stored row at `i` is the same record as `r`. */
+	same(i: number, r: R): boolean;
+}
+
+/**
+ * The rows of a log that win over the stored columns, counted as the preview shows them. Rows
+ * are compared in their stored form, so the same instant written two ways is not a change.
+ */
+function planLog<R extends RecordBase>(
+	held: LogColumns,
+	incoming: readonly R[],
 	timeZone: string,
 	counts: MergeCounts,
+	ops: LogOps<R>,
 	once?: Once
-): Activity[] {
+): R[] {
 	const at = indexOf(held.id);
-	const writes: Activity[] = [];
-	const stored = (r: Activity) => activityAt(activitiesToColumns([r], timeZone), 0);
+	const writes: R[] = [];
 	const rows = once
 		? once(incoming)
-		: distinct(incoming, (a, b) => compareVersions(stored(a), stored(b)));
+		: distinct(incoming, (a, b) => compareVersions(ops.stored(a), ops.stored(b)));
 	for (const r of rows) {
 		const i = at.get(r.id);
 		let wins = true;
@@ -138,14 +159,35 @@ function planActivities(
 			const ru = orderMs(storedMs(r.updatedAt, timeZone));
 			const hu = orderMs(held.updatedAt[i]);
 			if (ru !== hu) wins = ru > hu;
-			else if (sameActivity(held, i, r, timeZone)) wins = false;
-			else wins = compareVersions(stored(r), activityAt(held, i)) > 0;
+			else if (ops.same(i, r)) wins = false;
+			else wins = compareVersions(ops.stored(r), ops.heldAt(i)) > 0;
 		}
 		const heldLive = i === undefined ? undefined : Number.isNaN(held.deletedAt[i]);
 		tally(counts, heldLive, !r.deletedAt, wins);
 		if (wins) writes.push(r);
 	}
 	return writes;
+}
+
+function planActivities(
+	held: ActivityColumns,
+	incoming: readonly Activity[],
+	timeZone: string,
+	counts: MergeCounts,
+	once?: Once
+): Activity[] {
+	return planLog(
+		held,
+		incoming,
+		timeZone,
+		counts,
+		{
+			stored: (r) => activityAt(activitiesToColumns([r], timeZone), 0),
+			heldAt: (i) => activityAt(held, i),
+			same: (i, r) => sameActivity(held, i, r, timeZone)
+		},
+		once
+	);
 }
 
 function sameActivity(c: ActivityColumns, i: number, r: Activity, timeZone: string): boolean {
@@ -169,27 +211,18 @@ function planStageEvents(
 	counts: MergeCounts,
 	once?: Once
 ): StageEvent[] {
-	const at = indexOf(held.id);
-	const writes: StageEvent[] = [];
-	const stored = (r: StageEvent) => stageEventAt(stageEventsToColumns([r], timeZone), 0);
-	const rows = once
-		? once(incoming)
-		: distinct(incoming, (a, b) => compareVersions(stored(a), stored(b)));
-	for (const r of rows) {
-		const i = at.get(r.id);
-		let wins = true;
-		if (i !== undefined) {
-			const ru = orderMs(storedMs(r.updatedAt, timeZone));
-			const hu = orderMs(held.updatedAt[i]);
-			if (ru !== hu) wins = ru > hu;
-			else if (sameStageEvent(held, i, r, timeZone)) wins = false;
-			else wins = compareVersions(stored(r), stageEventAt(held, i)) > 0;
-		}
-		const heldLive = i === undefined ? undefined : Number.isNaN(held.deletedAt[i]);
-		tally(counts, heldLive, !r.deletedAt, wins);
-		if (wins) writes.push(r);
-	}
-	return writes;
+	return planLog(
+		held,
+		incoming,
+		timeZone,
+		counts,
+		{
+			stored: (r) => stageEventAt(stageEventsToColumns([r], timeZone), 0),
+			heldAt: (i) => stageEventAt(held, i),
+			same: (i, r) => sameStageEvent(held, i, r, timeZone)
+		},
+		once
+	);
 }
 
 function sameStageEvent(c: StageEventColumns, i: number, r: StageEvent, timeZone: string): boolean {
