@@ -14,6 +14,7 @@ import {
 	type StageEventColumns
 } from '../domain/columns';
 import { parseInstant } from '../domain/time';
+import type { Table } from 'dexie';
 import {
 	ACTIVITY_RESPONSES,
 	ACTIVITY_TYPES,
@@ -27,6 +28,32 @@ import {
 export const BUCKET_COUNT = 128;
 /** The bucket of activities that name no lead. */
 export const NO_LEAD_BUCKET = BUCKET_COUNT;
+
+/**
+ * Delta records. New rows of a bucket (a paste's new leads' first stage events) may be stored as
+ * a small extra record beside the bucket's block instead of re-encoding the block: a paste of
+ * 1,000 leads touches nearly every bucket, and rewriting all 128 blocks of 300k stage events was
+ * the largest part of it. A delta has the shape of a block; its key (the `bucket` field, the
+ * table's primary key) is `(bucket + 1) * DELTA_SPAN + n` with n = 1, 2, ... in the order
+ * written, so every key of a bucket sorts after the plain buckets and a bucket's deltas are one
+ * key range. A bucket's rows are its block's rows, then its deltas' rows in key order; a row
+ * lives in exactly one record. Readers that read every record (toArray) see the delta rows as
+ * they are; readers of one bucket use readLogBucket. Writers that rewrite the bucket fold its
+ * deltas back into the block (WriteContext.finish, foldLogDeltas); so does the next append once
+ * a bucket holds MAX_LOG_DELTAS of them.
+ */
+export const DELTA_SPAN = 2 ** 32;
+export const MAX_LOG_DELTAS = 16;
+
+/** The bucket a stored record (block or delta) belongs to, from its key. */
+export function bucketOfKey(key: number): number {
+	return key < DELTA_SPAN ? key : Math.floor(key / DELTA_SPAN) - 1;
+}
+
+/** The first key of `bucket`'s deltas (n = 0, never used) and the bound after its last. */
+export function deltaKeyRange(bucket: number): [number, number] {
+	return [(bucket + 1) * DELTA_SPAN, (bucket + 2) * DELTA_SPAN];
+}
 
 /** The block a lead's log rows live in: FNV-1a of the id, modulo BUCKET_COUNT. */
 export function bucketOf(leadId: string | null | undefined): number {
@@ -428,4 +455,226 @@ export function concatStageEventBlocks(blocks: readonly StageEventBlock[]): Stag
 	out.id = out.id.concat(...idParts);
 	out.leadDict = out.leadDict.concat(...leadParts);
 	return out;
+}
+
+// ---- reading and folding deltas ----
+
+type AnyBlock = ActivityBlock | StageEventBlock;
+/** One log's table of blocks (database.ts's blockTable). */
+export type LogBlockTable = Table<AnyBlock, number>;
+
+function isStageEventBlock(b: AnyBlock): b is StageEventBlock {
+	return 'stage' in b;
+}
+
+/** The delta keys of every bucket of a log, each list in the order written (keys only). */
+export async function logDeltaKeys(table: LogBlockTable): Promise<Map<number, number[]>> {
+	const keys = (await table.where('bucket').aboveOrEqual(DELTA_SPAN).primaryKeys()) as number[];
+	const out = new Map<number, number[]>();
+	for (const k of keys.sort((a, b) => a - b)) {
+		const b = bucketOfKey(k);
+		let l = out.get(b);
+		if (!l) out.set(b, (l = []));
+		l.push(k);
+	}
+	return out;
+}
+
+/**
+ * One block holding `main`'s rows and then the deltas' rows (the block a bucket would hold had
+ * every delta been appended to it), keyed `bucket`; undefined when there are no rows at all.
+ */
+export function mergeLogDeltas(
+	bucket: number,
+	main: AnyBlock | undefined,
+	deltas: readonly AnyBlock[]
+): AnyBlock | undefined {
+	let out: AnyBlock | undefined = main && main.bucket !== bucket ? { ...main, bucket } : main;
+	for (const d of deltas) {
+		if (d.count === 0) continue;
+		// The delta's rows carry UTC instants (columnsTo... write them so): no zone is needed.
+		out = isStageEventBlock(d)
+			? appendStageEventColumns(bucket, out as StageEventBlock | undefined, d)
+			: appendActivityColumns(bucket, out as ActivityBlock | undefined, d);
+	}
+	return out;
+}
+
+/** A bucket's rows as one block: its stored block with its deltas folded in (not written). */
+export async function readLogBucket(
+	table: LogBlockTable,
+	bucket: number
+): Promise<AnyBlock | undefined> {
+	const [lo, hi] = deltaKeyRange(bucket);
+	const [main, deltas] = await Promise.all([
+		table.get(bucket),
+		table.where('bucket').between(lo, hi).toArray()
+	]);
+	if (deltas.length === 0) return main;
+	deltas.sort((a, b) => a.bucket - b.bucket);
+	return mergeLogDeltas(bucket, main, deltas);
+}
+
+/** Several buckets, each as readLogBucket gives it (absent buckets left out). */
+export async function readLogBuckets(
+	table: LogBlockTable,
+	buckets: readonly number[]
+): Promise<AnyBlock[]> {
+	const out = await Promise.all(buckets.map((b) => readLogBucket(table, b)));
+	return out.filter((b): b is AnyBlock => !!b);
+}
+
+/**
+ * Folds every delta of a log into its bucket's block (inside the caller's transaction): for
+ * writers that rewrite blocks as wholes (imports, merges) and expect one record per bucket.
+ * Returns the keys written or deleted.
+ */
+export async function foldLogDeltas(table: LogBlockTable): Promise<number[]> {
+	const deltas = await table.where('bucket').aboveOrEqual(DELTA_SPAN).toArray();
+	if (deltas.length === 0) return [];
+	const byBucket = new Map<number, AnyBlock[]>();
+	for (const d of deltas.sort((a, b) => a.bucket - b.bucket)) {
+		const b = bucketOfKey(d.bucket);
+		let l = byBucket.get(b);
+		if (!l) byBucket.set(b, (l = []));
+		l.push(d);
+	}
+	const buckets = [...byBucket.keys()];
+	const mains = await table.bulkGet(buckets);
+	const merged: AnyBlock[] = [];
+	buckets.forEach((b, i) => {
+		const m = mergeLogDeltas(b, mains[i], byBucket.get(b)!);
+		if (m) merged.push(m);
+	});
+	const gone = deltas.map((d) => d.bucket);
+	await table.bulkDelete(gone);
+	if (merged.length) await table.bulkPut(merged);
+	return [...buckets, ...gone];
+}
+
+/** Appends a block's columns to another's (ids of `add` not in `block`); dictionaries remapped. */
+function appendStageEventColumns(
+	bucket: number,
+	block: StageEventBlock | undefined,
+	add: StageEventBlock
+): StageEventBlock {
+	if (!block || block.count === 0) return { ...add, bucket };
+	const n0 = block.count;
+	const n = n0 + add.count;
+	const lead = new Int32Array(n);
+	const stage = new Int32Array(n);
+	const rep = new Int32Array(n);
+	lead.set(block.lead);
+	stage.set(block.stage);
+	rep.set(block.rep);
+	const leads = extendDictionary(block.leadDict);
+	const stages = extendDictionary(block.stageDict);
+	const reps = extendDictionary(block.repDict);
+	const leadMap = add.leadDict.map((v) => leads.index(v));
+	const stageMap = add.stageDict.map((v) => stages.index(v));
+	const repMap = add.repDict.map((v) => reps.index(v));
+	for (let k = 0; k < add.count; k++) {
+		lead[n0 + k] = leadMap[add.lead[k]];
+		stage[n0 + k] = stageMap[add.stage[k]];
+		rep[n0 + k] = add.rep[k] < 0 ? -1 : repMap[add.rep[k]];
+	}
+	return {
+		bucket,
+		count: n,
+		ids: joinPacked(block.ids, n0, add.ids, add.count),
+		updatedAt: concatFloat(block.updatedAt, add.updatedAt),
+		deletedAt: concatFloat(block.deletedAt, add.deletedAt),
+		at: concatFloat(block.at, add.at),
+		lead,
+		leadDict: leads.values,
+		stage,
+		stageDict: stages.values,
+		rep,
+		repDict: reps.values
+	};
+}
+
+function appendActivityColumns(
+	bucket: number,
+	block: ActivityBlock | undefined,
+	add: ActivityBlock
+): ActivityBlock {
+	if (!block || block.count === 0) return { ...add, bucket };
+	const n0 = block.count;
+	const n = n0 + add.count;
+	const lead = new Int32Array(n);
+	const rep = new Int32Array(n);
+	lead.set(block.lead);
+	rep.set(block.rep);
+	const leads = extendDictionary(block.leadDict);
+	const reps = extendDictionary(block.repDict);
+	const leadMap = add.leadDict.map((v) => leads.index(v));
+	const repMap = add.repDict.map((v) => reps.index(v));
+	for (let k = 0; k < add.count; k++) {
+		lead[n0 + k] = add.lead[k] < 0 ? -1 : leadMap[add.lead[k]];
+		rep[n0 + k] = repMap[add.rep[k]];
+	}
+	const type = new Uint8Array(n);
+	type.set(block.type);
+	type.set(add.type, n0);
+	const response = new Uint8Array(n);
+	response.set(block.response);
+	response.set(add.response, n0);
+	return {
+		bucket,
+		count: n,
+		ids: joinPacked(block.ids, n0, add.ids, add.count),
+		updatedAt: concatFloat(block.updatedAt, add.updatedAt),
+		deletedAt: concatFloat(block.deletedAt, add.deletedAt),
+		at: concatFloat(block.at, add.at),
+		lead,
+		leadDict: leads.values,
+		rep,
+		repDict: reps.values,
+		type,
+		response,
+		noteRows: Int32Array.from([...block.noteRows, ...Array.from(add.noteRows, (r) => r + n0)]),
+		notes: [...block.notes, ...add.notes]
+	};
+}
+
+function concatFloat(a: Float64Array, b: Float64Array): Float64Array {
+	const out = new Float64Array(a.length + b.length);
+	out.set(a);
+	out.set(b, a.length);
+	return out;
+}
+
+function joinPacked(a: PackedStrings, na: number, b: PackedStrings, nb: number): PackedStrings {
+	if (nb === 0) return a;
+	if (na === 0) return b;
+	if (typeof a === 'string' && typeof b === 'string') return a + SEP + b;
+	return [...unpackStrings(a, na), ...unpackStrings(b, nb)];
+}
+
+/** A dictionary extended with new values (first index of a value wins, as in StringDictionary). */
+function extendDictionary(dict: readonly string[]): {
+	values: string[];
+	index(v: string): number;
+} {
+	const values = dict.slice();
+	let lookup: Map<string, number> | undefined;
+	return {
+		values,
+		index(v: string) {
+			if (!lookup) {
+				lookup = new Map();
+				values.forEach((x, i) => {
+					if (!lookup!.has(x)) lookup!.set(x, i);
+				});
+			}
+			let i = lookup.get(v);
+			if (i === undefined) {
+				i = values.length;
+				values.push(v);
+				lookup.set(v, i);
+			}
+			return i;
+		}
+	};
 }

@@ -7,6 +7,7 @@ import {
 	activityBlockFromRows,
 	activityRowsOfBlock,
 	bucketOf,
+	foldLogDeltas,
 	stageEventBlockFromRows,
 	stageEventRowsOfBlock,
 	unpackStrings,
@@ -81,6 +82,8 @@ async function writeLog(
 	const table = blockTable(db, log);
 	const groups = groupByBucket(incoming);
 	if (mode === 'merge') {
+		// Blocks are rewritten as wholes below: one record per bucket first (no deltas).
+		await foldLogDeltas(table);
 		// A row already stored in another bucket (its lead changed) must leave that bucket.
 		const stored = (await table.toArray()) as (ActivityBlock | StageEventBlock)[];
 		const byBucket = new Map(stored.map((b) => [b.bucket, b]));

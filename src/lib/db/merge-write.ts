@@ -25,6 +25,7 @@ import {
 	type ActivityBlock,
 	type StageEventBlock
 } from './blocks';
+import { foldLogDeltas } from './blocks';
 import { appendActivities, appendStageEvents } from './bulk-blocks';
 import { writeRecordsInTransaction } from './bulk';
 import { allTables, blockTable, type LogListName, type TragtDatabase } from './database';
@@ -84,6 +85,8 @@ async function mergeLog(
 	const table = blockTable(db, log);
 	const byId = new Map<string, LogRow>();
 	for (const r of incoming) byId.set(r.id, r);
+	// Blocks are patched as wholes below: one record per bucket first (blocks.ts, deltas).
+	await foldLogDeltas(table);
 	const stored = (await table.toArray()) as (ActivityBlock | StageEventBlock)[];
 	const out: (ActivityBlock | StageEventBlock)[] = [];
 	const empty: number[] = [];

@@ -25,6 +25,8 @@ import {
 	concatStageEventBlocks,
 	decodeActivityBlock,
 	decodeStageEventBlock,
+	readLogBucket,
+	readLogBuckets as readLogBucketsOf,
 	stageEventRowsOfBlock,
 	unpackStrings,
 	type ActivityBlock,
@@ -33,6 +35,7 @@ import {
 import { writeRecordsInTransaction, type WriteMode } from './bulk';
 import {
 	allTables,
+	blockTable,
 	ENTITY_LIST_NAMES,
 	entityTable,
 	type EntityListName,
@@ -95,10 +98,10 @@ export async function readLogBuckets(
 	buckets: number[]
 ): Promise<ActivityColumns | StageEventColumns> {
 	if (log === 'activities') {
-		const blocks = (await db.activityBlocks.bulkGet(buckets)).filter((b) => !!b);
+		const blocks = await readLogBucketsOf(blockTable(db, 'activities'), buckets);
 		return concatActivityBlocks(blocks as ActivityBlock[]);
 	}
-	const blocks = (await db.stageEventBlocks.bulkGet(buckets)).filter((b) => !!b);
+	const blocks = await readLogBucketsOf(blockTable(db, 'stageEvents'), buckets);
 	return concatStageEventBlocks(blocks as StageEventBlock[]);
 }
 
@@ -173,7 +176,9 @@ export async function activitiesOfLead(
 	leadId: string,
 	opts: { includeDeleted?: boolean } = {}
 ): Promise<Activity[]> {
-	const block = await db.activityBlocks.get(bucketOf(leadId));
+	const block = (await readLogBucket(blockTable(db, 'activities'), bucketOf(leadId))) as
+		| ActivityBlock
+		| undefined;
 	if (!block) return [];
 	// Decode only this lead's rows: the block holds the whole bucket's.
 	const k = block.leadDict.indexOf(leadId);
@@ -193,7 +198,9 @@ export async function stageEventsOfLead(
 	leadId: string,
 	opts: { includeDeleted?: boolean } = {}
 ): Promise<StageEvent[]> {
-	const block = await db.stageEventBlocks.get(bucketOf(leadId));
+	const block = (await readLogBucket(blockTable(db, 'stageEvents'), bucketOf(leadId))) as
+		| StageEventBlock
+		| undefined;
 	if (!block) return [];
 	const k = block.leadDict.indexOf(leadId);
 	if (k < 0) return [];

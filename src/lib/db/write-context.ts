@@ -14,6 +14,11 @@ import {
 	activityRowsOfBlock,
 	blockMayHold,
 	bucketOf,
+	bucketOfKey,
+	deltaKeyRange,
+	logDeltaKeys,
+	MAX_LOG_DELTAS,
+	mergeLogDeltas,
 	unpackStrings,
 	stageEventBlockFromRows,
 	stageEventRowsOfBlock,
@@ -30,7 +35,6 @@ import {
 	type LogListName,
 	type TragtDatabase
 } from './database';
-import { appendActivities, appendStageEvents } from './bulk-blocks';
 import { CHUNKED_LISTS, applyChunkChanges, markChunkAware } from './entity-chunks';
 import { WORKSPACE_KEY, type WorkspaceSettings } from './settings';
 
@@ -72,12 +76,15 @@ export class WriteContext {
 		activities: new Set(),
 		stageEvents: new Set()
 	};
-	/** New log rows of blocks not decoded in this transaction: appended to the stored columns
-	 * at the end (appendLogRows), unless something decodes the block first (loadBucket). */
+	/** New log rows of blocks not decoded in this transaction: written as a delta record beside
+	 * the block at the end (appendLogRows), unless something decodes the block first
+	 * (loadBucket). */
 	private readonly appends: Record<LogListName, Map<number, LogRow[]>> = {
 		activities: new Map(),
 		stageEvents: new Map()
 	};
+	/** The stored delta keys of each bucket (read once per transaction; see blocks.ts). */
+	private readonly deltaKeys: Partial<Record<LogListName, Map<number, number[]>>> = {};
 
 	private constructor(db: TragtDatabase, workspace: WorkspaceSettings | undefined) {
 		this.db = db;
@@ -269,7 +276,8 @@ export class WriteContext {
 					ActivityBlock | StageEventBlock
 				)[]);
 				for (const block of stored)
-					for (const rowId of unpackStrings(block.ids, block.count)) where.set(rowId, block.bucket);
+					for (const rowId of unpackStrings(block.ids, block.count))
+						where.set(rowId, bucketOfKey(block.bucket));
 				this.scanned[it.list] = where;
 			}
 			for (const [bucket, pending] of this.appends[it.list])
@@ -314,7 +322,8 @@ export class WriteContext {
 
 	/** Every row of every block (used by emptyBin and bulk replace). */
 	async allLogRows<T extends LogRow>(log: LogListName): Promise<T[]> {
-		const keys = (await blockTable(this.db, log).toCollection().primaryKeys()) as number[];
+		const stored = (await blockTable(this.db, log).toCollection().primaryKeys()) as number[];
+		const keys = [...new Set(stored.map(bucketOfKey))];
 		for (const b of this.appends[log].keys()) if (!keys.includes(b)) keys.push(b);
 		const out: T[] = [];
 		for (const b of keys)
@@ -328,18 +337,36 @@ export class WriteContext {
 			ActivityBlock | StageEventBlock
 		)[];
 		const out: T[] = [];
+		const seen = new Set<number>();
 		for (const block of blocks) {
 			if (!block.deletedAt.some((d) => !Number.isNaN(d))) continue;
-			for (const r of (await this.loadBucket(log, block.bucket)).values())
+			const bucket = bucketOfKey(block.bucket);
+			if (seen.has(bucket)) continue;
+			seen.add(bucket);
+			for (const r of (await this.loadBucket(log, bucket)).values())
 				if (r.deletedAt) out.push(clone(r) as T);
 		}
 		return out;
 	}
 
+	private async deltasOf(log: LogListName): Promise<Map<number, number[]>> {
+		return (this.deltaKeys[log] ??= await logDeltaKeys(blockTable(this.db, log)));
+	}
+
 	private async loadBucket(log: LogListName, bucket: number): Promise<Map<string, LogRow>> {
 		let rows = this.blocks[log].get(bucket);
 		if (!rows) {
-			const block = await blockTable(this.db, log).get(bucket);
+			const table = blockTable(this.db, log);
+			const keys = (await this.deltasOf(log)).get(bucket);
+			let block = await table.get(bucket);
+			if (keys?.length) {
+				const deltas = await table.bulkGet(keys);
+				block = mergeLogDeltas(
+					bucket,
+					block,
+					deltas.filter((d): d is ActivityBlock | StageEventBlock => !!d)
+				);
+			}
 			const list =
 				log === 'activities'
 					? activityRowsOfBlock(block as ActivityBlock | undefined)
@@ -391,13 +418,17 @@ export class WriteContext {
 		let bucket: number | undefined;
 		const lookups = (this.lookups[log] = (this.lookups[log] ?? 0) + 1);
 		if (lookups <= 16) {
-			bucket = stored.find((b) => !this.blocks[log].has(b.bucket) && blockMayHold(b, id))?.bucket;
+			const b = stored.find(
+				(b) => !this.blocks[log].has(bucketOfKey(b.bucket)) && blockMayHold(b, id)
+			)?.bucket;
+			bucket = b === undefined ? undefined : bucketOfKey(b);
 		} else {
 			let where = this.scanned[log];
 			if (!where) {
 				where = new Map();
 				for (const block of stored)
-					for (const rowId of unpackStrings(block.ids, block.count)) where.set(rowId, block.bucket);
+					for (const rowId of unpackStrings(block.ids, block.count))
+						where.set(rowId, bucketOfKey(block.bucket));
 				this.scanned[log] = where;
 			}
 			bucket = where.get(id);
@@ -413,44 +444,65 @@ export class WriteContext {
 	/** Writes touched blocks and the change row; returns the new change sequence number. */
 	async finish(): Promise<number> {
 		const buckets: Record<LogListName, number[]> = { activities: [], stageEvents: [] };
+		// Leads created by this transaction: their log rows can only be in this transaction's
+		// writes, so a delta of theirs is all a reader needs to re-read of the bucket.
+		const created = new Set<string>();
+		for (const c of this.changes.values())
+			if (c.list === 'leads' && !c.before && c.after) created.add(c.id);
 		for (const log of ['activities', 'stageEvents'] as const) {
 			const table = blockTable(this.db, log);
-			const appended = [...this.appends[log].keys()];
-			if (appended.length) {
-				const stored = await table.bulkGet(appended);
-				const blocks = appended.map((bucket, i) => {
-					const rows = this.appends[log].get(bucket)!;
-					return log === 'activities'
-						? appendActivities(
-								bucket,
-								stored[i] as ActivityBlock | undefined,
-								rows as Activity[],
-								this.timeZone
-							)
-						: appendStageEvents(
-								bucket,
-								stored[i] as StageEventBlock | undefined,
-								rows as StageEvent[],
-								this.timeZone
-							);
-				});
-				await table.bulkPut(blocks);
-			}
-			for (const bucket of this.dirty[log]) {
-				buckets[log].push(bucket);
-				if (this.appends[log].has(bucket)) continue;
-				const rows = [...(this.blocks[log].get(bucket)?.values() ?? [])];
-				if (rows.length === 0) {
-					await table.delete(bucket);
+			const changed = new Set<number>();
+			const deltas = this.appends[log].size || this.dirty[log].size ? await this.deltasOf(log) : null;
+			const puts: (ActivityBlock | StageEventBlock)[] = [];
+			const gone: number[] = [];
+			const fold: number[] = [];
+			for (const [bucket, rows] of this.appends[log]) {
+				const held = deltas?.get(bucket) ?? [];
+				if (held.length >= MAX_LOG_DELTAS) {
+					// One delta too many: this bucket is folded back into its block below.
+					fold.push(bucket);
 					continue;
 				}
-				const block =
+				// New rows go beside the block as a small record; the block is neither read nor
+				// rewritten (a paste of 1,000 new leads adds a row to nearly every bucket).
+				const [lo] = deltaKeyRange(bucket);
+				const key = held.length ? held[held.length - 1] + 1 : lo + 1;
+				puts.push(
+					log === 'activities'
+						? activityBlockFromRows(key, rows as Activity[], this.timeZone)
+						: stageEventBlockFromRows(key, rows as StageEvent[], this.timeZone)
+				);
+				changed.add(key);
+				// Rows of older leads: readers re-read the whole bucket (block and deltas), since a
+				// lead's rows are spread over them.
+				if (rows.some((r) => !r.leadId || !created.has(r.leadId))) {
+					changed.add(bucket);
+					for (const k of held) changed.add(k);
+				}
+			}
+			for (const bucket of fold) await this.loadBucket(log, bucket);
+			for (const bucket of this.dirty[log]) {
+				if (this.appends[log].has(bucket)) continue;
+				changed.add(bucket);
+				// The bucket is rewritten whole: its deltas' rows are in `rows` (loadBucket).
+				for (const k of deltas?.get(bucket) ?? []) {
+					gone.push(k);
+					changed.add(k);
+				}
+				const rows = [...(this.blocks[log].get(bucket)?.values() ?? [])];
+				if (rows.length === 0) {
+					gone.push(bucket);
+					continue;
+				}
+				puts.push(
 					log === 'activities'
 						? activityBlockFromRows(bucket, rows as Activity[], this.timeZone)
-						: stageEventBlockFromRows(bucket, rows as StageEvent[], this.timeZone);
-				await table.put(block);
+						: stageEventBlockFromRows(bucket, rows as StageEvent[], this.timeZone)
+				);
 			}
-			buckets[log].sort((a, b) => a - b);
+			if (gone.length) await table.bulkDelete(gone);
+			if (puts.length) await table.bulkPut(puts);
+			buckets[log] = [...changed].sort((a, b) => a - b);
 		}
 		const entities: Record<string, string[]> = {};
 		const chunked: Record<string, RowChange[]> = {};
