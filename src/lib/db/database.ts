@@ -64,6 +64,11 @@ export class TragtDatabase extends Dexie {
 			settings: 'key',
 			changes: '++seq'
 		});
+		// Version 2: the log tables may also hold delta records (keys from 2^32 up: new rows of a
+		// bucket beside its block, blocks.ts). No store changes and nothing to convert: a version 1
+		// database is a version 2 one without deltas. The version number keeps an older app, which
+		// would miss the delta rows when it reads one bucket, from opening a newer database.
+		this.version(2).stores({});
 		this.use(chunkGuard(this));
 		// Later versions go here, each with its .upgrade(tx => ...) and a test that opens a
 		// database written by the previous version.

@@ -196,6 +196,16 @@ const V1_WORKSPACE: WorkspaceSettings = {
 	lastChangeAt: '2026-03-20T15:30:00.000Z'
 };
 
+const V2_LEAD_B = {
+	id: 'lead-c',
+	name: 'Bo Berg',
+	ownerId: 'rep-2',
+	origin: 'sales',
+	createdAt: '2026-04-01T09:00:00.000Z',
+	stageId: 'lead',
+	updatedAt: '2026-04-01T09:00:00.000Z'
+} as Records['leads'][number];
+
 const FIXTURES: Fixture[] = [
 	{
 		version: 1,
@@ -284,8 +294,64 @@ const FIXTURES: Fixture[] = [
 			});
 		},
 		expected: { records: V1_RECORDS, workspace: V1_WORKSPACE }
+	},
+	{
+		version: 2,
+		// Same stores as version 1; the log tables may hold delta records.
+		stores: {
+			reps: 'id, deletedAt',
+			stages: 'id, order, deletedAt',
+			campaigns: 'id, deletedAt',
+			leads: 'id, updatedAt, deletedAt',
+			customers: 'id, deletedAt',
+			forecasts: 'id, deletedAt',
+			activityBlocks: 'bucket',
+			stageEventBlocks: 'bucket',
+			entityChunks: 'key, list',
+			settings: 'key',
+			changes: '++seq'
+		},
+		async write(db) {
+			await FIXTURES[0].write(db);
+			// Lead B was created later: its row, and its first stage event in a delta record of its
+			// bucket: key (bucket + 1) * 2^32 + 1, a block of one row.
+			await db.table('leads').add(V2_LEAD_B);
+			const b = v1Bucket('lead-c');
+			await db.table('stageEventBlocks').add({
+				bucket: (b + 1) * 2 ** 32 + 1,
+				count: 1,
+				ids: 'se-3',
+				updatedAt: new Float64Array([ms('2026-04-01T09:00:00Z')]),
+				deletedAt: new Float64Array([NaN]),
+				at: new Float64Array([ms('2026-04-01T09:00:00Z')]),
+				lead: new Int32Array([0]),
+				leadDict: ['lead-c'],
+				stage: new Int32Array([0]),
+				stageDict: ['lead'],
+				rep: new Int32Array([0]),
+				repDict: ['rep-2']
+			});
+		},
+		expected: {
+			records: {
+				...V1_RECORDS,
+				leads: [...V1_RECORDS.leads, V2_LEAD_B],
+				stageEvents: [
+					...V1_RECORDS.stageEvents,
+					{
+						id: 'se-3',
+						leadId: 'lead-c',
+						stageId: 'lead',
+						at: '2026-04-01T09:00:00.000Z',
+						repId: 'rep-2',
+						updatedAt: '2026-04-01T09:00:00.000Z'
+					}
+				]
+			},
+			workspace: V1_WORKSPACE
+		}
 	}
-	// Version 2 goes here: { version: 2, stores: <its stores()>, write: <its stored shapes>, ... }
+	// Version 3 goes here: { version: 3, stores: <its stores()>, write: <its stored shapes>, ... }
 ];
 
 const byId = <T extends { id: string }>(rows: T[]) =>

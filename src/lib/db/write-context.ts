@@ -452,7 +452,8 @@ export class WriteContext {
 		for (const log of ['activities', 'stageEvents'] as const) {
 			const table = blockTable(this.db, log);
 			const changed = new Set<number>();
-			const deltas = this.appends[log].size || this.dirty[log].size ? await this.deltasOf(log) : null;
+			const deltas =
+				this.appends[log].size || this.dirty[log].size ? await this.deltasOf(log) : null;
 			const puts: (ActivityBlock | StageEventBlock)[] = [];
 			const gone: number[] = [];
 			const fold: number[] = [];
