@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activitiesToColumns, stageEventsToColumns } from '../../src/lib/domain/columns';
-import type { Records } from '../../src/lib/domain/types';
+import type { Activity, Records } from '../../src/lib/domain/types';
 import {
 	computeKpis,
 	datasetFromRecords,
@@ -197,5 +197,93 @@ describe('updateDataset', () => {
 		);
 		// The property above must have exercised the fast path, not only the fallback.
 		expect(patched).toBeGreaterThan(steps / 3);
+	}, 60_000);
+
+	it('takes the rows without a lead as a delta (added, changed, deleted, purged) as a rebuild would', () => {
+		// The worker's edit of the prospecting bucket: the old versions of the rows that went or
+		// changed are named, the new versions and new rows come in `activities`, beside the
+		// replaced rows of some leads.
+		const editArb = fc.record({
+			other: recordsArb,
+			// Each old row without a lead: 0 stays, 1 changes, 2 is deleted, 3 is purged.
+			fate: fc.array(
+				fc.nat(5).map((k) => Math.min(k, 4) % 4),
+				{ maxLength: 30 }
+			),
+			added: fc.nat(4),
+			logLeads: fc.subarray(LEAD_IDS.slice(1), { maxLength: 2 })
+		});
+		let deltas = 0;
+		fc.assert(
+			fc.property(
+				recordsArb,
+				fc.array(editArb, { minLength: 1, maxLength: 4 }),
+				optionsArb,
+				fc.boolean(),
+				(start, edits, o, inPlace) => {
+					const tz = o.timeZone;
+					let records = start;
+					let ds = datasetFromRecords(records, tz);
+					edits.forEach((e, step) => {
+						const src = e.other.activities;
+						const pick = (k: number) => src[k % Math.max(1, src.length)];
+						const before: Activity[] = [];
+						const after: Activity[] = [];
+						const gone = new Set<Activity>();
+						let k = 0;
+						for (const a of records.activities) {
+							if (leadOf(a.leadId) !== '') continue;
+							const fate = e.fate[k++] ?? 0;
+							if (fate === 0) continue;
+							before.push(a);
+							gone.add(a);
+							const s = pick(k);
+							if (fate === 1 && s) {
+								after.push({ ...a, at: s.at, type: s.type, repId: s.repId, response: s.response });
+							} else if (fate === 2) {
+								after.push({ ...a, deletedAt: '2025-07-01T00:00:00Z' });
+							}
+						}
+						for (let j = 0; j < e.added && src.length > 0; j++) {
+							const s = pick(j);
+							after.push({ ...s, id: `x${step}-${j}`, leadId: undefined });
+						}
+						const S = new Set(e.logLeads);
+						const leadRows = e.other.activities.filter((a) => S.has(leadOf(a.leadId)));
+						const evs = e.other.stageEvents.filter((ev) => S.has(ev.leadId));
+						const next: Records = {
+							...records,
+							activities: [
+								...records.activities.filter((a) => !gone.has(a) && !S.has(leadOf(a.leadId))),
+								...leadRows,
+								...after
+							],
+							stageEvents: [...records.stageEvents.filter((ev) => !S.has(ev.leadId)), ...evs]
+						};
+						const change: DatasetChange = {
+							logs: {
+								leadIds: e.logLeads,
+								activities: activitiesToColumns([...leadRows, ...after], tz),
+								stageEvents: stageEventsToColumns(evs, tz),
+								removedWithoutLead: activitiesToColumns(before, tz)
+							}
+						};
+						if (before.length + after.length > 0) deltas++;
+						const updated = updateDataset(ds, change, { inPlace });
+						const rebuilt = datasetFromRecords(next, tz);
+						expect(computeKpis(updated, o)).toEqual(computeKpis(rebuilt, o));
+						for (const kpi of ['activities', 'responses'] as const) {
+							expect(kpiRecords(updated, o, kpi).sort()).toEqual(
+								kpiRecords(rebuilt, o, kpi).sort()
+							);
+						}
+						records = next;
+						ds = updated;
+					});
+				}
+			),
+			{ numRuns: 200 }
+		);
+		expect(deltas).toBeGreaterThan(100);
 	}, 60_000);
 });

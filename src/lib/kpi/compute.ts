@@ -102,7 +102,12 @@ function hours(spans: Float64Array): HoursStats {
 	return { count: s.count, meanHours: s.mean, medianHours: s.median };
 }
 
-/** Per-dataset work buffers, reused across calls so a refresh allocates little. */
+/**
+ * Work buffers, reused across calls so a refresh allocates little. One set for every dataset,
+ * grown to the largest lead count seen: computeKpis runs synchronously and keeps nothing of
+ * them in its result, and a set per dataset cost 8 fresh arrays (~6 MB at L) after every edit,
+ * since an update returns a new dataset object.
+ */
 interface Scratch {
 	cycleAll: Float64Array;
 	cycleWon: Float64Array;
@@ -114,25 +119,25 @@ interface Scratch {
 	pipeStage: Int32Array;
 }
 
-const scratchOf = new WeakMap<KpiDataset, Scratch>();
+let shared: Scratch | null = null;
 
 function scratch(ds: KpiDataset): Scratch {
-	let s = scratchOf.get(ds);
-	if (!s) {
-		const n = ds.leadCount;
-		s = {
-			cycleAll: new Float64Array(n),
-			cycleWon: new Float64Array(n),
-			cycleLost: new Float64Array(n),
-			responseSpan: new Float64Array(n),
-			responseOwner: new Int32Array(n),
-			byRep: new Float64Array(n),
-			pipeLead: new Int32Array(n),
-			pipeStage: new Int32Array(n)
+	const n = ds.leadCount;
+	if (!shared || shared.cycleAll.length < n) {
+		// Room for some new leads, so that adding leads one by one does not reallocate each time.
+		const size = n + (n >> 4);
+		shared = {
+			cycleAll: new Float64Array(size),
+			cycleWon: new Float64Array(size),
+			cycleLost: new Float64Array(size),
+			responseSpan: new Float64Array(size),
+			responseOwner: new Int32Array(size),
+			byRep: new Float64Array(size),
+			pipeLead: new Int32Array(size),
+			pipeStage: new Int32Array(size)
 		};
-		scratchOf.set(ds, s);
 	}
-	return s;
+	return shared;
 }
 
 /** Rep filter as a mask over the dataset's rep dictionary; null when every rep counts. */

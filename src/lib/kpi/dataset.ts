@@ -24,7 +24,8 @@ import {
 	filledStrings,
 	updateLogs,
 	type LogIndex,
-	type LogsChange
+	type LogsChange,
+	type LogsUpdate
 } from './logs';
 import { patchDataset, planPatch } from './patch';
 
@@ -199,7 +200,8 @@ export interface DatasetChange {
 	changedLeads?: Lead[];
 	customers?: Customer[];
 	forecasts?: Forecast[];
-	logs?: { leadIds: string[]; activities: ActivityColumns; stageEvents: StageEventColumns };
+	/** See LogsUpdate (logs.ts), also for a delta of the rows without a lead. */
+	logs?: LogsUpdate;
 }
 
 export interface UpdateOptions {

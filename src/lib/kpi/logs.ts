@@ -500,6 +500,14 @@ export interface LogsUpdate {
 	leadIds: readonly string[];
 	activities: ActivityColumns;
 	stageEvents: StageEventColumns;
+	/**
+	 * Rows without a lead as a delta instead of a replacement: when given (even empty), the rows
+	 * without a lead in `activities` are ADDED (new rows, or the new versions of changed ones),
+	 * and these rows, as they were before the edit, are taken out. So logging or editing one
+	 * prospecting call costs a few binary searches, not a pass over the whole log and every row
+	 * without a lead. Without it, '' in `leadIds` or a row without a lead replaces them all.
+	 */
+	removedWithoutLead?: ActivityColumns;
 }
 
 function noActivities(): ActivityColumns {
@@ -565,9 +573,10 @@ export function updateLogs(
 	// A lead named by the change's rows is replaced too, so no row is ever counted twice.
 	const repCount = repKeys.values.length;
 	const a = liveActivityRows(acts, leadKeys, repKeys);
+	const noneDelta = u?.removedWithoutLead;
 	for (let k = 0; k < a.lead.length; k++) {
-		if (a.lead[k] < 0) replaceNone = true;
-		else replaced.push(a.lead[k]);
+		if (a.lead[k] >= 0) replaced.push(a.lead[k]);
+		else if (!noneDelta) replaceNone = true;
 	}
 	if (u) for (const id of u.stageEvents.leadDict) replaced.push(leadKeys.index(id));
 	const nKeys = leadKeys.values.length;
@@ -608,7 +617,8 @@ export function updateLogs(
 		const rowsFound = new Set<number>();
 		for (let j = 0; j < a.rows.length && found.size < expected; j++) {
 			const key = a.lead[j];
-			if (!on(key)) continue;
+			// (A row without a lead here is an added row of a delta: no old row to find.)
+			if (key < 0 || !on(key)) continue;
 			const r = a.rows[j];
 			const t = acts.at[r];
 			for (let k = lowerBound(oldAt, nOld, t); k < nOld && oldAt[k] === t; k++) {
@@ -733,6 +743,12 @@ export function updateLogs(
 		}
 	}
 
+	// A delta of the rows without a lead: their old versions leave (found by instant and id).
+	if (noneDelta) {
+		const gone = removedWithoutLead(logs, noneDelta, repKeys);
+		if (gone.length > 0) removed = [...removed, ...gone].sort((x, y) => x - y);
+	}
+
 	// The rows to insert: the change's (sorted by at) and those coming back from aside.
 	const insAt: number[] = [];
 	const insRep: number[] = [];
@@ -821,6 +837,43 @@ export function updateLogs(
 		removedRep,
 		activities: acts
 	};
+}
+
+/**
+ * Positions in the activity arrays of the live rows of `cols` (rows without a lead, as they
+ * were stored), each matched once, by instant, rep, type, response and id. A row not found is
+ * not in the arrays (it was deleted or had no instant), so there is nothing to take out.
+ */
+function removedWithoutLead(
+	logs: LogIndex,
+	cols: ActivityColumns,
+	repKeys: StringDictionary
+): number[] {
+	const old = liveActivityRows(cols, logs.leadKeys, repKeys);
+	const n = logs.actCount;
+	const { actAt, actLead, actRep, actType, actResponse, actPool, actPoolRow, idPools } = logs;
+	const out: number[] = [];
+	const taken = new Set<number>();
+	for (let j = 0; j < old.rows.length; j++) {
+		if (old.lead[j] >= 0) continue;
+		const r = old.rows[j];
+		const t = cols.at[r];
+		for (let k = lowerBound(actAt, n, t); k < n && actAt[k] === t; k++) {
+			if (
+				actLead[k] < 0 &&
+				!taken.has(k) &&
+				actRep[k] === old.rep[j] &&
+				actType[k] === cols.type[r] &&
+				actResponse[k] === cols.response[r] &&
+				idPools[actPool[k]][actPoolRow[k]] === cols.id[r]
+			) {
+				taken.add(k);
+				out.push(k);
+				break;
+			}
+		}
+	}
+	return out;
 }
 
 export function sortRowsByAt(rows: Int32Array, at: Float64Array): Int32Array {

@@ -205,6 +205,12 @@ describe('KpiEngineHost', () => {
 			) ?? live.find((l) => l.id !== act.leadId && l.id !== open.id)!;
 		const far = live.find((l) => l.id !== open.id && bucketOf(l.id) !== bucketOf(other.id))!;
 		const ev = demo.stageEvents.find((e) => !e.deletedAt && e.leadId === open.id)!;
+		// Activities without a lead (prospecting) live in one large bucket that the worker takes
+		// as a delta of rows: new, changed, deleted, purged, and moving to and from a lead.
+		const [pros, pros2] = demo.activities.filter((a) => !a.deletedAt && !a.leadId);
+		const act2 = demo.activities.find(
+			(a) => !a.deletedAt && a.leadId && a.leadId !== open.id && a.id !== act.id
+		)!;
 		const edits = [
 			() => history.run(logActivity({ leadId: open.id, type: 'call', at: '2026-03-02T09:00:00Z' })),
 			() => history.run(updateActivity(act.id, { at: '2026-02-01T08:00:00Z', type: 'meeting' })),
@@ -213,6 +219,20 @@ describe('KpiEngineHost', () => {
 			() => history.run(updateActivity(act.id, { leadId: far.id }, other.id)),
 			() => history.run(deleteRecords('activities', [act.id])),
 			() => history.undo(),
+			() => history.run(logActivity({ type: 'email', at: '2026-03-03T09:00:00Z' })),
+			() =>
+				history.run(
+					updateActivity(
+						pros.id,
+						{ type: 'meeting', at: '2026-02-03T08:00:00Z', response: 'positive' },
+						null
+					)
+				),
+			() => history.run(deleteRecords('activities', [pros.id])),
+			() => history.undo(),
+			() => history.run(updateActivity(pros.id, { leadId: open.id }, null)),
+			() => history.run(updateActivity(act2.id, { leadId: null }, act2.leadId)),
+			() => history.run(deleteRecords('activities', [pros2.id])),
 			() => history.run(moveLead(open.id, 'won', { at: '2026-04-01T12:00:00Z' })),
 			() => history.run(editStageEvent(ev.id, { at: '2026-01-05T10:00:00Z' }, open.id)),
 			() => history.run(deleteStageEvent(ev.id, open.id)),

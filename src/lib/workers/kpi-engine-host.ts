@@ -126,14 +126,23 @@ export class KpiEngineHost {
 		this.seq = changes.seq;
 		const readMs = performance.now() - t0;
 		const named = new Set<string>();
+		const noLeadOld: ActivityBlock[] = [];
+		const noLeadNew: ActivityBlock[] = [];
 		buckets.forEach((b, k) => {
-			changedActivityLeads(oldActivities[k], this.activityBlocks.get(b), named);
+			const before = oldActivities[k];
+			const after = this.activityBlocks.get(b);
+			const rows: NoLeadRows = { before: [], after: [] };
+			changedActivityLeads(before, after, named, rows);
+			if (rows.before.length > 0) noLeadOld.push(activityRowsAt(before!, rows.before));
+			if (rows.after.length > 0) noLeadNew.push(activityRowsAt(after!, rows.after));
 			changedEventLeads(oldEvents[k], this.stageEventBlocks.get(b), named);
 		});
 		const changedLeads = leadsComplete
 			? (changes.entities.leads ?? []).map((id) => this.entities!.leads.get(id) as Lead)
 			: undefined;
-		this.patch(changedLists, buckets, named, changedLeads);
+		const noLead =
+			noLeadOld.length + noLeadNew.length > 0 ? { before: noLeadOld, after: noLeadNew } : null;
+		this.patch(changedLists, buckets, named, changedLeads, noLead);
 		return {
 			refresh: 'incremental',
 			refreshMs: performance.now() - t0,
@@ -237,7 +246,8 @@ export class KpiEngineHost {
 		lists: EntityListName[],
 		buckets: number[],
 		leads: Set<string>,
-		changedLeads: Lead[] | undefined
+		changedLeads: Lead[] | undefined,
+		noLead: { before: ActivityBlock[]; after: ActivityBlock[] } | null
 	): void {
 		const e = this.entities as EntityMaps;
 		const change: DatasetChange = {};
@@ -245,20 +255,27 @@ export class KpiEngineHost {
 			if (list in e) (change as Record<string, unknown>)[list] = [...e[list].values()];
 		}
 		if (change.leads && changedLeads) change.changedLeads = changedLeads;
-		if (leads.size > 0) {
+		// A stage event naming no lead cannot be stored; should one appear, every row without a
+		// lead is replaced (the rows of the delta are among them).
+		if (noLead && leads.has('')) noLead = null;
+		if (leads.size > 0 || noLead) {
 			const act: ActivityBlock[] = [];
 			const ev: StageEventBlock[] = [];
-			for (const b of buckets) {
-				const a = this.activityBlocks.get(b);
-				const s = this.stageEventBlocks.get(b);
-				if (a) act.push(activityRowsOf(a, leads));
-				if (s) ev.push(eventRowsOf(s, leads));
+			if (leads.size > 0) {
+				for (const b of buckets) {
+					const a = this.activityBlocks.get(b);
+					const s = this.stageEventBlocks.get(b);
+					if (a) act.push(activityRowsOf(a, leads));
+					if (s) ev.push(eventRowsOf(s, leads));
+				}
 			}
+			if (noLead) act.push(...noLead.after);
 			change.logs = {
 				leadIds: [...leads],
 				activities: concatActivityBlocks(act),
 				stageEvents: concatStageEventBlocks(ev)
 			};
+			if (noLead) change.logs.removedWithoutLead = concatActivityBlocks(noLead.before);
 		}
 		const t = performance.now();
 		this.dataset = updateDataset(this.dataset as KpiDataset, change, { inPlace: true });
@@ -288,26 +305,44 @@ const leadOf = (b: { lead: Int32Array; leadDict: string[] }, r: number): string 
 const sameInstant = (x: number, y: number) => x === y || (Number.isNaN(x) && Number.isNaN(y));
 
 /**
- * Adds to `out` the leads ('' for none) whose activities differ between two versions of a
- * block in a field the KPIs read, so that an edit replaces one lead's rows, not a bucket's.
+ * Rows without a lead that an edit changed, by row number: `before` in the old block (gone or
+ * changed), `after` in the new one (new or changed). They go to the engine as a delta: the
+ * prospecting bucket holds every activity without a lead, too many to replace on each edit.
+ */
+export interface NoLeadRows {
+	before: number[];
+	after: number[];
+}
+
+/**
+ * Adds to `out` the leads whose activities differ between two versions of a block in a field
+ * the KPIs read, so that an edit replaces one lead's rows, not a bucket's. Rows without a lead
+ * go to `noLead` when given, else they add '' to `out`.
  */
 export function changedActivityLeads(
 	before: ActivityBlock | undefined,
 	after: ActivityBlock | undefined,
-	out: Set<string>
+	out: Set<string>,
+	noLead?: NoLeadRows
 ): void {
-	diffBlocks(before, after, out, (o, r) => {
-		const a = after as ActivityBlock;
-		const b = before as ActivityBlock;
-		return (
-			sameInstant(b.at[o], a.at[r]) &&
-			sameInstant(b.deletedAt[o], a.deletedAt[r]) &&
-			b.type[o] === a.type[r] &&
-			b.response[o] === a.response[r] &&
-			leadOf(b, o) === leadOf(a, r) &&
-			b.repDict[b.rep[o]] === a.repDict[a.rep[r]]
-		);
-	});
+	diffBlocks(
+		before,
+		after,
+		out,
+		(o, r) => {
+			const a = after as ActivityBlock;
+			const b = before as ActivityBlock;
+			return (
+				sameInstant(b.at[o], a.at[r]) &&
+				sameInstant(b.deletedAt[o], a.deletedAt[r]) &&
+				b.type[o] === a.type[r] &&
+				b.response[o] === a.response[r] &&
+				leadOf(b, o) === leadOf(a, r) &&
+				b.repDict[b.rep[o]] === a.repDict[a.rep[r]]
+			);
+		},
+		noLead
+	);
 }
 
 /** The same for stage events. */
@@ -331,12 +366,54 @@ export function changedEventLeads(
 
 type Block = { ids: ActivityBlock['ids']; count: number; lead: Int32Array; leadDict: string[] };
 
+/**
+ * True when the first `before.count` ids of `after` are `before`'s, in order: the usual edit
+ * (a block re-encoded from its decoded rows keeps their order and appends new rows; a delta
+ * record appends too), which can then be compared row by row without a map of every id.
+ */
+function sameIdPrefix(before: Block, after: Block): boolean {
+	const n = before.count;
+	if (after.count < n) return false;
+	if (n === 0) return true;
+	const x = before.ids;
+	const y = after.ids;
+	if (typeof x === 'string' && typeof y === 'string') {
+		if (after.count === n) return x === y;
+		return y.length > x.length && y.charCodeAt(x.length) === 10 && y.startsWith(x);
+	}
+	const xs = unpackStrings(x, n);
+	const ys = unpackStrings(y, after.count);
+	for (let r = 0; r < n; r++) if (xs[r] !== ys[r]) return false;
+	return true;
+}
+
 function diffBlocks<B extends Block>(
 	before: B | undefined,
 	after: B | undefined,
 	out: Set<string>,
-	same: (oldRow: number, newRow: number) => boolean
+	same: (oldRow: number, newRow: number) => boolean,
+	noLead?: NoLeadRows
 ): void {
+	const old = (r: number) => {
+		const id = leadOf(before as B, r);
+		if (id === '' && noLead) noLead.before.push(r);
+		else out.add(id);
+	};
+	const fresh = (r: number) => {
+		const id = leadOf(after as B, r);
+		if (id === '' && noLead) noLead.after.push(r);
+		else out.add(id);
+	};
+	if (before && after && sameIdPrefix(before, after)) {
+		for (let r = 0; r < before.count; r++) {
+			if (!same(r, r)) {
+				old(r);
+				fresh(r);
+			}
+		}
+		for (let r = before.count; r < after.count; r++) fresh(r);
+		return;
+	}
 	const byId = new Map<string, number>();
 	if (before) unpackStrings(before.ids, before.count).forEach((id, r) => byId.set(id, r));
 	const seen = new Uint8Array(before?.count ?? 0);
@@ -345,17 +422,17 @@ function diffBlocks<B extends Block>(
 		for (let r = 0; r < after.count; r++) {
 			const o = byId.get(ids[r]);
 			if (o === undefined || !before) {
-				out.add(leadOf(after, r));
+				fresh(r);
 				continue;
 			}
 			seen[o] = 1;
 			if (!same(o, r)) {
-				out.add(leadOf(after, r));
-				out.add(leadOf(before, o));
+				fresh(r);
+				old(o);
 			}
 		}
 	}
-	if (before) for (let o = 0; o < before.count; o++) if (!seen[o]) out.add(leadOf(before, o));
+	if (before) for (let o = 0; o < before.count; o++) if (!seen[o]) old(o);
 }
 
 /** The rows of `block` whose lead is in `leads`, with a lead dictionary of only those leads. */
@@ -380,8 +457,41 @@ function selectRows<B extends Block>(
 	return { rows, lead, leadDict, ids: rows.map((r) => ids[r]) };
 }
 
+/** Rows `rows` of an activity block as a block of their own. */
+function activityRowsAt(block: ActivityBlock, rows: number[]): ActivityBlock {
+	const all = unpackStrings(block.ids, block.count);
+	const map = new Int32Array(block.leadDict.length).fill(-2);
+	const leadDict: string[] = [];
+	const lead = Int32Array.from(rows, (r) => {
+		const d = block.lead[r];
+		if (d < 0) return -1;
+		if (map[d] === -2) {
+			map[d] = leadDict.length;
+			leadDict.push(block.leadDict[d]);
+		}
+		return map[d];
+	});
+	return activityBlockOf(
+		block,
+		rows,
+		lead,
+		leadDict,
+		rows.map((r) => all[r])
+	);
+}
+
 function activityRowsOf(block: ActivityBlock, leads: Set<string>): ActivityBlock {
 	const { rows, lead, leadDict, ids } = selectRows(block, leads);
+	return activityBlockOf(block, rows, lead, leadDict, ids);
+}
+
+function activityBlockOf(
+	block: ActivityBlock,
+	rows: number[],
+	lead: Int32Array,
+	leadDict: string[],
+	ids: string[]
+): ActivityBlock {
 	const pick = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => pickRows(a, rows);
 	return {
 		bucket: block.bucket,

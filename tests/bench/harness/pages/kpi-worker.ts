@@ -52,12 +52,30 @@ export function engineCompute(request: KpiRequest) {
 	});
 }
 
-/** Logs one call through a command (as a user would), then asks the worker again. */
-export async function editThenCompute(dbName: string, request: KpiRequest) {
+/** A live lead of `dbName` (the edits of the benchmark log calls for it, as a user would). */
+export async function anyLeadId(dbName: string): Promise<string | undefined> {
+	const db = openDatabase(dbName);
+	try {
+		const leads = await db.leads.limit(50).toArray();
+		return leads.find((l) => !l.deletedAt)?.id;
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Logs one call through a command (as a user would), then asks the worker again. The call is
+ * for `leadId` when given (null: a call without a lead), else for the first lead of the loaded
+ * demo data, if any.
+ */
+export async function editThenCompute(dbName: string, request: KpiRequest, leadId?: string | null) {
 	const db = openDatabase(dbName);
 	const history = new CommandHistory(db);
-	const leadId = records?.leads.find((l) => !l.deletedAt)?.id;
-	await history.run(logActivity({ leadId, type: 'call', at: new Date(request.from + 1000).toISOString() }));
+	const lead =
+		leadId === null ? undefined : (leadId ?? records?.leads.find((l) => !l.deletedAt)?.id);
+	await history.run(
+		logActivity({ leadId: lead, type: 'call', at: new Date(request.from + 1000).toISOString() })
+	);
 	db.close();
 	const t = performance.now();
 	const response = await kpiWorker(dbName).compute(request);
