@@ -26,8 +26,9 @@ function fakeService(total = 7) {
 		compute: vi.fn(async (request: KpiRequest): Promise<KpiResponse> => {
 			calls.push(request);
 			return {
-				// The previous period (the second call) has 1 activity.
-				result: resultWith({ activities: { total: calls.length === 1 ? total : 1 } }),
+				result: resultWith({ activities: { total } }),
+				// The previous period has 1 activity.
+				previous: request.withPrevious ? resultWith({ activities: { total: 1 } }) : undefined,
 				seq: 1,
 				timings: { refresh: 'cached', refreshMs: 0, computeMs: 1 }
 			};
@@ -43,27 +44,25 @@ function state(storage: Storage, service: DashboardService, query = '') {
 		timeZone: () => 'Europe/Copenhagen',
 		query: new URLSearchParams(query),
 		storage,
-		now: () => NOW
+		now: () => NOW,
+		defer: (write) => write()
 	});
 }
 
 describe('DashboardState', () => {
-	it('asks the worker for the view: period in the zone, reps, previous period', async () => {
+	it('asks the worker for the view and the previous period in one call', async () => {
 		const { service, calls } = fakeService();
 		const dash = state(memoryStorage(), service, 'period=last-30-days&reps=r2,r1');
 		await dash.load();
+		// One round trip: the worker computes the 30 days before as well (the change lines).
+		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({
 			from: Date.parse('2026-10-28T23:00:00Z'),
 			to: Date.parse('2026-11-27T23:00:00Z'),
 			now: NOW,
 			timeZone: 'Europe/Copenhagen',
-			reps: ['r1', 'r2']
-		});
-		// Then the 30 days before, for the change lines.
-		expect(calls[1]).toMatchObject({
-			from: Date.parse('2026-09-28T23:00:00Z'),
-			to: Date.parse('2026-10-28T23:00:00Z'),
-			reps: ['r1', 'r2']
+			reps: ['r1', 'r2'],
+			withPrevious: true
 		});
 		expect(dash.result?.activities.total).toBe(7);
 		expect(dash.previous?.activities.total).toBe(1);
@@ -99,8 +98,12 @@ describe('DashboardState', () => {
 		const storage = memoryStorage();
 		const dash = state(storage, service, 'period=last-30-days&campaigns=c2,-&origins=sales');
 		await dash.load();
-		// Both calls (the period and the one before it) carry the filters; '-' is "no campaign".
-		for (const c of calls) expect(c).toMatchObject({ campaigns: ['', 'c2'], origins: ['sales'] });
+		// '-' is "no campaign"; the worker applies the filters to the previous period too.
+		expect(calls[0]).toMatchObject({
+			campaigns: ['', 'c2'],
+			origins: ['sales'],
+			withPrevious: true
+		});
 		await dash.records('activities');
 		expect(vi.mocked(service.records).mock.calls[0][0]).toMatchObject({
 			campaigns: ['', 'c2'],
@@ -108,11 +111,12 @@ describe('DashboardState', () => {
 		});
 		await dash.computeForRep('r9');
 		expect(calls.at(-1)).toMatchObject({ reps: ['r9'], campaigns: ['', 'c2'], origins: ['sales'] });
+		expect(calls.at(-1)?.withPrevious).toBeFalsy();
 		// Clearing: empty lists are no filter, sent as absent; the cleared view is remembered.
 		dash.setView({ campaigns: [], origins: [] });
-		await vi.waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(5));
-		expect(calls[3].campaigns).toBeUndefined();
-		expect(calls[3].origins).toBeUndefined();
+		await vi.waitFor(() => expect(calls.length).toBe(3));
+		expect(calls[2].campaigns).toBeUndefined();
+		expect(calls[2].origins).toBeUndefined();
 		expect(storage.getItem(VIEW_STORAGE_KEY)).not.toContain('campaigns');
 	});
 
@@ -133,12 +137,12 @@ describe('DashboardState across views and edits', () => {
 		const service: DashboardService = {
 			compute: vi.fn(async (request: KpiRequest): Promise<KpiResponse> => {
 				call++;
-				// The second view's previous period hangs until released.
-				if (call === 4) await new Promise<void>((r) => (release = r));
+				// The first answer for the 30 days hangs until released, after a newer view's.
+				if (call === 2) await new Promise<void>((r) => (release = r));
+				const days = (request.to - request.from) / 864e5;
 				return {
-					result: resultWith({
-						activities: { total: request.to - request.from > 40 * 864e5 ? 90 : 30 }
-					}),
+					result: resultWith({ activities: { total: Math.round(days) } }),
+					previous: resultWith({ activities: { total: Math.round(days) + 1000 } }),
 					seq: 1,
 					timings: { refresh: 'cached', refreshMs: 0, computeMs: 1 }
 				};
@@ -147,15 +151,21 @@ describe('DashboardState across views and edits', () => {
 		};
 		const dash = state(memoryStorage(), service, 'period=last-90-days');
 		await dash.load();
-		expect(dash.previous).not.toBeNull();
+		expect(dash.result?.activities.total).toBe(90);
+		expect(dash.previous?.activities.total).toBe(1090);
 		dash.setView({ period: { preset: 'last-30-days' } });
-		await vi.waitFor(() => expect(dash.result?.activities.total).toBe(30));
-		// The figures are in; the previous 30 days are still being computed.
-		expect(dash.previousPending).toBe(true);
-		expect(dash.previous).toBeNull();
+		// While the 30 days are computed, the 90 days stay with their own previous period.
+		expect(dash.updating).toBe(true);
+		expect(dash.previous?.activities.total).toBe(1090);
+		dash.setView({ period: { preset: 'last-week' } });
+		await vi.waitFor(() => expect(dash.result?.activities.total).toBe(7));
+		expect(dash.previous?.activities.total).toBe(1007);
+		// The late answer for the 30 days does not land over the week's figures.
 		release();
-		await vi.waitFor(() => expect(dash.previousPending).toBe(false));
-		expect(dash.previous?.activities.total).toBe(30);
+		await new Promise((r) => setTimeout(r, 0));
+		expect(dash.result?.activities.total).toBe(7);
+		expect(dash.previous?.activities.total).toBe(1007);
+		expect(dash.updating).toBe(false);
 	});
 
 	it('an edit in any tab recomputes the figures', async () => {

@@ -30,8 +30,12 @@ export class KpiState {
 		this.#service = service;
 	}
 
-	/** Asks the worker; an older answer arriving after a newer request is dropped. */
-	async load(request: KpiRequest): Promise<void> {
+	/**
+	 * Asks the worker; an older answer arriving after a newer request is dropped. `applied` runs
+	 * right after the answer is taken, in the same tick, so that state it changes renders in the
+	 * same update as the figures.
+	 */
+	async load(request: KpiRequest, applied?: (response: KpiResponse) => void): Promise<void> {
 		const id = ++this.#latest;
 		this.loading = true;
 		this.error = null;
@@ -51,6 +55,7 @@ export class KpiState {
 		this.timings = response.timings;
 		this.request = request;
 		this.loading = false;
+		applied?.(response);
 	}
 
 	/** Recomputes the current request whenever any tab or worker commits a change. */

@@ -6,12 +6,32 @@ let remote: Comlink.Remote<KpiService> | null = null;
 
 export function kpiWorker(dbName = 'tragt'): Comlink.Remote<KpiService> {
 	if (!remote) {
+		// A mark for the dashboard bench's breakdown (navigation -> worker -> figures).
+		performance.mark?.('tragt:kpi-worker');
 		const worker = new Worker(new URL('./kpi.worker.ts', import.meta.url), {
 			type: 'module',
 			name: 'kpi'
 		});
 		remote = Comlink.wrap<KpiService>(worker);
+		// open() also starts the worker's cold read of the database (prefetch).
 		void remote.open(dbName);
 	}
 	return remote;
+}
+
+/** The routes that ask for KPI figures as soon as they mount: the dashboard and the KPI pages. */
+export function showsKpis(pathname: string, base = ''): boolean {
+	const path = pathname.startsWith(base) ? pathname.slice(base.length) || '/' : pathname;
+	return path === '/' || path === '/kpi' || path.startsWith('/kpi/');
+}
+
+/**
+ * Starts the worker while a KPI route is still booting: its cold read (the whole database) is
+ * what the first figures wait for, so it should not wait for the route's own chunks and its
+ * mount. Other routes do not pay for the read. Returns whether it started.
+ */
+export function startKpiWorkerEarly(pathname: string, base = ''): boolean {
+	if (typeof Worker === 'undefined' || !showsKpis(pathname, base)) return false;
+	kpiWorker();
+	return true;
 }

@@ -6,16 +6,14 @@ import { onMount } from 'svelte';
 import { viewToParams } from '$lib/dashboard/view';
 import { getAppState } from '$lib/state/context';
 import { DashboardState, type DashboardService } from '$lib/state/dashboard.svelte';
+import { kpiWorker } from '$lib/workers/kpi-client';
 
 export function useDashboard(service?: () => DashboardService): DashboardState {
 	const app = getAppState();
 	const dash = new DashboardState({
 		service:
-			service ??
-			(() => {
-				// Imported lazily by the worker client itself; kept out of component tests.
-				return workerService();
-			}),
+			// Component tests pass their own service; the worker is only started when asked.
+			service ?? workerService,
 		timeZone: () => app.timeZone,
 		query: page.url.searchParams
 	});
@@ -44,19 +42,10 @@ export function useDashboard(service?: () => DashboardService): DashboardState {
 	return dash;
 }
 
-let cached: DashboardService | null = null;
-let loading: Promise<DashboardService> | null = null;
-
-/** The real worker, loaded on first use (Comlink + the worker URL stay out of the entry). */
+/**
+ * The real worker. Imported statically: the layout already holds the client and has started the
+ * worker on KPI routes, so a dynamic import here would only add a chunk round trip.
+ */
 function workerService(): DashboardService {
-	if (cached) return cached;
-	loading ??= import('$lib/workers/kpi-client').then((mod) => (cached = mod.kpiWorker()));
-	return {
-		compute: async (r) => (await loading!).compute(r),
-		records: async (r, k, p) => (await loading!).records(r, k, p)
-	};
+	return kpiWorker();
 }
-
-// Start the worker (fetch its script, open IndexedDB) as soon as this module loads, while the
-// app still opens its own database: the first figures wait on the worker's cold path anyway.
-if (typeof window !== 'undefined' && typeof Worker !== 'undefined') workerService();
