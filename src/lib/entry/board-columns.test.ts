@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead, Stage } from '../domain/types';
-import { buildBoard, instantFromWallInput, visibleWindow, wallInputAt } from './board-columns';
+import {
+	boardOrder,
+	buildBoard,
+	instantFromWallInput,
+	visibleWindow,
+	wallInputAt
+} from './board-columns';
 
 const T = '2026-11-01T00:00:00Z';
 function stage(id: string, order: number, kind: Stage['kind'], probability: number): Stage {
@@ -68,6 +75,42 @@ describe('buildBoard', () => {
 		expect(count('r2', '')).toBe(6);
 		expect(count('', 'c1')).toBe(3);
 		expect(count('r2', 'c1')).toBe(2);
+	});
+});
+
+describe('boardOrder', () => {
+	// The plain definition: a stable sort by value (highest first, none = 0), then name.
+	const reference = (leads: Lead[]) =>
+		leads
+			.map((l, i) => ({ l, i }))
+			.sort((a, b) => (b.l.value ?? 0) - (a.l.value ?? 0) || a.l.name.localeCompare(b.l.name))
+			.map((x) => x.i);
+
+	it('orders by value, then name, ties kept as given, like a stable comparator sort', () => {
+		const leadArb = fc.record({
+			value: fc.option(
+				fc.integer({ min: -5, max: 5 }).map((v) => v * 250.5),
+				{ nil: undefined }
+			),
+			name: fc.constantFrom('Åse', 'anna', 'Anna', 'Bo', 'bo', 'Zoë', 'Émile', '')
+		});
+		fc.assert(
+			fc.property(fc.array(leadArb, { maxLength: 60 }), (rows) => {
+				const leads = rows.map((r, i) => lead(`l${i}`, 'lead', r.value, { name: r.name }));
+				expect(Array.from(boardOrder(leads))).toEqual(reference(leads));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('orders thousands of leads with few distinct values and names (the demo data shape)', () => {
+		const names = ['Helle Madsen', 'Jens Sørensen', 'Julie Hussain', 'Ærø Bo', 'anders'];
+		const leads = Array.from({ length: 5000 }, (_, i) =>
+			lead(`l${i}`, 'lead', i % 7 === 0 ? undefined : ((i * 7919) % 97) * 500, {
+				name: names[(i * 31) % names.length]
+			})
+		);
+		expect(Array.from(boardOrder(leads))).toEqual(reference(leads));
 	});
 });
 

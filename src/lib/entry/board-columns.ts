@@ -22,9 +22,14 @@ export interface BoardColumn {
 
 const KIND_RANK = { open: 0, won: 1, lost: 2 } as const;
 
-/** Builds the columns; leads in a column are ordered by value (highest first), then name. */
+/**
+ * Builds the columns; leads in a column are ordered by value (highest first), then name
+ * (`localeCompare`), then as given. With 100k leads a comparator sort calling localeCompare cost
+ * more than reading the leads, so the order is found by ranking the few distinct values and
+ * names once and sorting one packed number per lead natively (a Float64Array sort).
+ */
 export function buildBoard(
-	leads: readonly Lead[],
+	leads: Iterable<Lead>,
 	stages: readonly Stage[],
 	filter: BoardFilter
 ): BoardColumn[] {
@@ -33,25 +38,65 @@ export function buildBoard(
 		.sort(
 			(a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.order - b.order || (a.id < b.id ? -1 : 1)
 		);
-	const byStage = new Map<string, Lead[]>(live.map((s) => [s.id, []]));
+	const columnOf = new Map<string, number>(live.map((s, i) => [s.id, i]));
+	const picked: Lead[] = [];
 	for (const lead of leads) {
-		if (lead.deletedAt) continue;
+		if (lead.deletedAt || !columnOf.has(lead.stageId)) continue;
 		if (filter.repId && lead.ownerId !== filter.repId) continue;
 		if (filter.campaignId && lead.campaignId !== filter.campaignId) continue;
-		byStage.get(lead.stageId)?.push(lead);
+		picked.push(lead);
 	}
-	return live.map((stage) => {
-		const inStage = byStage.get(stage.id) ?? [];
-		inStage.sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.name.localeCompare(b.name));
-		const total = inStage.reduce((s, l) => s + (l.value ?? 0), 0);
-		return {
-			stage,
-			leads: inStage,
-			count: inStage.length,
-			total,
-			weighted: total * stage.probability
-		};
-	});
+	const columns = live.map((stage) => ({ stage, leads: [] as Lead[], total: 0 }));
+	const order = boardOrder(picked);
+	for (let k = 0; k < order.length; k++) {
+		const lead = picked[order[k]];
+		const col = columns[columnOf.get(lead.stageId)!];
+		col.leads.push(lead);
+		col.total += lead.value ?? 0;
+	}
+	return columns.map(({ stage, leads, total }) => ({
+		stage,
+		leads,
+		count: leads.length,
+		total,
+		weighted: total * stage.probability
+	}));
+}
+
+/** The rank of each key in `order` (keys given once each). */
+function rankOf<K>(keys: Iterable<K>, order: (a: K, b: K) => number): Map<K, number> {
+	return new Map([...keys].sort(order).map((k, i) => [k, i]));
+}
+
+/** Indices of `leads` in board order: value descending, name, then position. */
+export function boardOrder(leads: readonly Lead[]): ArrayLike<number> {
+	const n = leads.length;
+	const values = new Set<number>();
+	const names = new Set<string>();
+	for (const l of leads) {
+		values.add(l.value ?? 0);
+		names.add(l.name);
+	}
+	const valueRank = rankOf(values, (a, b) => b - a);
+	const nameRank = rankOf(names, (a, b) => a.localeCompare(b));
+	const vr = new Float64Array(n);
+	const nr = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		vr[i] = valueRank.get(leads[i].value ?? 0)!;
+		nr[i] = nameRank.get(leads[i].name)!;
+	}
+	if (values.size * names.size * n >= Number.MAX_SAFE_INTEGER) {
+		return Array.from({ length: n }, (_, i) => i).sort(
+			(a, b) => vr[a] - vr[b] || nr[a] - nr[b] || a - b
+		);
+	}
+	// One exact integer per lead, (value rank, name rank, position), sorted natively.
+	const keys = new Float64Array(n);
+	for (let i = 0; i < n; i++) keys[i] = (vr[i] * names.size + nr[i]) * n + i;
+	keys.sort();
+	const out = new Uint32Array(n);
+	for (let i = 0; i < n; i++) out[i] = keys[i] % n;
+	return out;
 }
 
 /** The slice of a column to render: rows of fixed height, plus a few above and below. */

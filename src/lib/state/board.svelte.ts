@@ -1,19 +1,76 @@
 // The pipeline board's state: the filters and the columns built from the live leads and
 // stages. Moves go through the stage-move dialogs (which run the moveLead command).
-import { buildBoard, type BoardColumn } from '$lib/entry/board-columns';
+import type { TragtDatabase } from '$lib/db/database';
+import { readChunkedList } from '$lib/db/entity-chunks';
+import { currentChangeSeq, readChangesSince } from '$lib/db/repositories';
 import type { Lead } from '$lib/domain/types';
+import { buildBoard, type BoardColumn } from '$lib/entry/board-columns';
 import type { AppState } from './app-state.svelte';
-import { liveGridRecords } from './grid.svelte';
+import { LiveQuery } from './live-query.svelte';
+
+/** The live leads as the board's reader last saw them; a new object whenever they changed. */
+export interface BoardLeads {
+	/** Live (not deleted) leads by id. */
+	leads: ReadonlyMap<string, Lead>;
+}
+
+/** What the reader keeps between runs. */
+export interface BoardLeadCache {
+	db?: TragtDatabase;
+	seq?: number;
+	leads?: Map<string, Lead>;
+	last?: BoardLeads;
+}
+
+/**
+ * The live leads for the board. The first read takes the chunked copy as it comes (64 records
+ * at 100k leads, see entity-chunks.ts) with no sort: the board orders each column itself, and
+ * the grid's newest-first order cost half of the board's open with 100k leads. Later runs read
+ * the change log and only the leads it names (a move writes one), and patch the map in place.
+ * The chunk set's meta row is read too: a write from outside the data layer drops it.
+ */
+export async function readBoardLeads(
+	db: TragtDatabase,
+	cache: BoardLeadCache
+): Promise<BoardLeads> {
+	const meta = await db.entityChunks.get('leads:meta');
+	if (cache.db === db && cache.leads && cache.last && cache.seq !== undefined && meta) {
+		const changes = await readChangesSince(db, cache.seq);
+		if (changes.seq === cache.seq) return cache.last;
+		if (!changes.full) {
+			const ids = changes.entities.leads ?? [];
+			cache.seq = changes.seq;
+			if (!ids.length) return cache.last;
+			const fresh = await db.leads.bulkGet(ids);
+			ids.forEach((id, i) => {
+				const lead = fresh[i];
+				if (lead && !lead.deletedAt) cache.leads!.set(id, lead);
+				else cache.leads!.delete(id);
+			});
+			return (cache.last = { leads: cache.leads });
+		}
+	}
+	// The change seq first: a write landing meanwhile is in the rows and read again next time.
+	const seq = await currentChangeSeq(db);
+	// A local index, not state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	const leads = new Map<string, Lead>();
+	for (const lead of await readChunkedList<Lead>(db, 'leads'))
+		if (!lead.deletedAt) leads.set(lead.id, lead);
+	Object.assign(cache, { db, seq, leads, last: { leads } });
+	return cache.last!;
+}
 
 export class BoardState {
 	repId = $state('');
 	campaignId = $state('');
-	readonly leads;
+	readonly leads: LiveQuery<BoardLeads>;
 	readonly lookups;
 
 	constructor(app: AppState) {
-		// The grid's reader: the chunked copy of the leads, a few dozen records even at 100k.
-		this.leads = liveGridRecords(app, () => 'leads');
+		// Per board: 100k leads are not kept after leaving the page.
+		const cache: BoardLeadCache = {};
+		this.leads = new LiveQuery(() => readBoardLeads(app.db, cache));
 		this.lookups = app.liveLookups();
 	}
 
@@ -22,13 +79,9 @@ export class BoardState {
 	}
 
 	columns: BoardColumn[] = $derived.by(() =>
-		buildBoard(
-			(this.leads.current ?? []) as unknown as Lead[],
-			this.lookups.current?.stages ?? [],
-			{
-				repId: this.repId,
-				campaignId: this.campaignId
-			}
-		)
+		buildBoard(this.leads.current?.leads.values() ?? [], this.lookups.current?.stages ?? [], {
+			repId: this.repId,
+			campaignId: this.campaignId
+		})
 	);
 }
