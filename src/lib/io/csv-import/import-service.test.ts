@@ -4,13 +4,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, workspaceDb } from '../../db/test-util';
-import { readAllRecords } from '../../db/repositories';
+import { readAllRecords, writeRecords } from '../../db/repositories';
 import { defaultStages } from '../../domain/default-pipeline';
 import { emptyRecords, RECORD_LIST_NAMES, type Records } from '../../domain/types';
 import { recordsToCsvTables } from '../csv-export';
 import { validRecordsArb } from '../test-data';
 import { canonicalJson } from '../merge';
-import { serializeSharedFile, toSharedFile } from '../shared-file';
+import { parseSharedFile, serializeSharedFile, toSharedFile } from '../shared-file';
 import { ImportService } from './import-service';
 
 afterEach(closeAll);
@@ -262,5 +262,61 @@ describe('CSV export then import through the wizard path', () => {
 			{ numRuns: 60 }
 		);
 		expect(canon(await readAllRecords(db))).toEqual(before);
+	});
+});
+
+describe('ImportService.exportShared', () => {
+	const NOW = '2026-11-27T10:00:00.000Z';
+
+	async function blobText(b: Blob): Promise<string> {
+		return new TextDecoder('utf-8', { fatal: true }).decode(await b.arrayBuffer());
+	}
+
+	it('exports exactly the text of the stored records, and it reads back as them (fast-check)', async () => {
+		await fc.assert(
+			fc.asyncProperty(validRecordsArb, async (records) => {
+				const { db } = await workspaceDb('Europe/Copenhagen');
+				await writeRecords(db, records, 'merge');
+				const all = await readAllRecords(db);
+				const s = new ImportService(() => db);
+				const out = await s.exportShared('x', {}, NOW);
+				const ws = { name: out.workspace.name, currency: 'DKK', timeZone: 'Europe/Copenhagen' };
+				const text = await blobText(out.blob);
+				expect(text).toBe(serializeSharedFile(toSharedFile(all, ws, NOW)));
+				for (const l of RECORD_LIST_NAMES) expect(out.counts[l]).toBe(all[l].length);
+				const back = parseSharedFile(text, 'x.json');
+				expect(back.ok && canon(back.file)).toEqual(canon(all));
+				await closeAll();
+			}),
+			{ numRuns: 15 }
+		);
+	});
+
+	it('exports only the chosen rep when filtered', async () => {
+		const { db, settings } = await workspaceDb();
+		const stamp = '2026-01-01T00:00:00Z';
+		const lead = (id: string, ownerId: string) => ({
+			id,
+			updatedAt: stamp,
+			name: id,
+			ownerId,
+			origin: 'sales' as const,
+			createdAt: '2026-01-02',
+			stageId: 'lead'
+		});
+		await writeRecords(
+			db,
+			{
+				...emptyRecords(),
+				reps: [{ id: 'rb', updatedAt: stamp, name: 'Bo', active: true }],
+				leads: [lead('l1', settings.meRepId), lead('l2', 'rb')]
+			},
+			'merge'
+		);
+		const s = new ImportService(() => db);
+		const out = await s.exportShared('x', { repIds: ['rb'] }, NOW);
+		const back = parseSharedFile(await blobText(out.blob), 'x.json');
+		expect(back.ok && back.file.leads.map((l) => l.id)).toEqual(['l2']);
+		expect(out.counts.leads).toBe(1);
 	});
 });

@@ -31,7 +31,8 @@ import { parseCsvTable, recordsToCsvTables } from '../csv-export';
 import { RECORD_FIELDS } from '../schema';
 import { filterRecords, type RecordFilter } from '../filter';
 import { checkFileSize, parseSharedFile } from '../shared-file';
-import { sharedFileChunks, type SharedFileSource } from '../shared-file-writer';
+import { sharedFileBytes, sharedFileBytesAsync } from '../shared-file-bytes';
+import { readLogBlockBatches } from '../log-blocks';
 import {
 	convertTable,
 	type ImportContext,
@@ -353,27 +354,42 @@ export class ImportService {
 		const ws = await getWorkspaceSettings(db);
 		const timeZone = ws?.timeZone || 'UTC';
 		const workspace = { name: ws?.name ?? '', currency: ws?.currency ?? 'EUR', timeZone };
-		let lists: SharedFileSource['lists'];
-		const counts = {} as Record<RecordListName, number>;
+		// Each filled 1 MB buffer becomes a small Blob at once (a copy the browser keeps outside
+		// this heap) and the buffer is reused, so the 250 MB of an L file never sit in this heap.
+		const blobs: Blob[] = [];
+		const sink = (bytes: Uint8Array) => blobs.push(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+		const head = { version: SHARED_FILE_VERSION, exportedAt: now, workspace };
+		let counts: Record<RecordListName, number>;
 		if (isEmptyFilter(filter)) {
-			const [entities, logs] = await Promise.all([readEntityRows(db), readLogColumns(db)]);
-			lists = { ...entities, ...logs };
-			for (const l of RECORD_LIST_NAMES) {
-				const v = lists[l];
-				counts[l] = Array.isArray(v) ? v.length : (v as { count: number }).count;
-			}
+			// Everything is asked for at once; the file is written list by list as it arrives,
+			// the logs straight from their stored blocks.
+			const entities = readEntityRows(db);
+			entities.catch(() => undefined);
+			const logs = readLogBlockBatches(db);
+			const list = <K extends keyof Awaited<typeof entities>>(k: K) => entities.then((e) => e[k]);
+			counts = await sharedFileBytesAsync(
+				{
+					...head,
+					lists: {
+						reps: list('reps'),
+						stages: list('stages'),
+						campaigns: list('campaigns'),
+						leads: list('leads'),
+						stageEvents: { batches: logs.stageEvents },
+						activities: { batches: logs.activities },
+						customers: list('customers'),
+						forecasts: list('forecasts')
+					}
+				},
+				sink
+			);
+			await logs.done;
 		} else {
 			const filtered = filterRecords(await readAllRecords(db), filter, timeZone);
-			lists = filtered;
-			Object.assign(counts, countsOf(filtered));
+			sharedFileBytes({ ...head, lists: filtered }, sink);
+			counts = countsOf(filtered);
 		}
-		const chunks = sharedFileChunks({
-			version: SHARED_FILE_VERSION,
-			exportedAt: now,
-			workspace,
-			lists
-		});
-		return { blob: new Blob(chunks, { type: 'application/json' }), workspace, counts };
+		return { blob: new Blob(blobs, { type: 'application/json' }), workspace, counts };
 	}
 
 	/** One CSV per record list (formula-escaped, with a BOM for spreadsheets). */

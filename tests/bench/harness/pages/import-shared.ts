@@ -29,3 +29,66 @@ export async function loadL(dbName: string, seed = 1) {
 		records += file[k].length;
 	return { ms, records };
 }
+
+/**
+ * Where the export's time goes, step by step on this thread (the same code the import worker
+ * runs): read the entity rows, read the logs' blocks, write the file, make the Blob; then the
+ * whole export as the worker runs it. For profiling by hand (the bench measures the click in the
+ * real page).
+ */
+export async function profileExport(dbName: string) {
+	const { ImportService } = await import('$lib/io/csv-import/import-service');
+	const { readEntityRows } = await import('$lib/db/repositories');
+	const { readLogBlockBatches } = await import('$lib/io/log-blocks');
+	const { sharedFileBytes } = await import('$lib/io/shared-file-bytes');
+	const db = openDatabase(dbName);
+	await db.open();
+	const out: Record<string, number> = {};
+	let t = performance.now();
+	const lap = (k: string) => {
+		const n = performance.now();
+		out[k] = Math.round(n - t);
+		t = n;
+	};
+	const entities = await readEntityRows(db);
+	lap('readEntityRows');
+	const b = readLogBlockBatches(db);
+	await b.done;
+	const stageEvents = (await Promise.all(b.stageEvents)).flat();
+	const activities = (await Promise.all(b.activities)).flat();
+	lap('readLogBlocks');
+	const blobs: Blob[] = [];
+	const lists = {
+		...entities,
+		stageEvents: { blocks: stageEvents },
+		activities: { blocks: activities }
+	};
+	const head = {
+		version: 1,
+		exportedAt: '2026-11-27T10:00:00.000Z',
+		workspace: { name: 'x', currency: 'EUR', timeZone: 'UTC' }
+	};
+	sharedFileBytes({ ...head, lists: { ...lists, activities: [], stageEvents: [] } }, (x) =>
+		blobs.push(new Blob([x as Uint8Array<ArrayBuffer>]))
+	);
+	lap('writeEntities');
+	sharedFileBytes({ ...head, lists: { ...lists, activities: [] } }, (x) =>
+		blobs.push(new Blob([x as Uint8Array<ArrayBuffer>]))
+	);
+	lap('writeEntities+stageEvents');
+	sharedFileBytes({ ...head, lists }, () => {});
+	lap('writeAll, no Blob');
+	sharedFileBytes({ ...head, lists }, (x) => blobs.push(new Blob([x as Uint8Array<ArrayBuffer>])));
+	lap('writeAll, Blobs');
+	const blob = new Blob(blobs, { type: 'application/json' });
+	lap('blob');
+	out.size = blob.size;
+	db.close();
+	const svc = new ImportService();
+	t = performance.now();
+	const info = await svc.exportShared(dbName);
+	lap('exportShared');
+	out.exportSize = info.blob.size;
+	svc.close();
+	return out;
+}
