@@ -63,8 +63,9 @@ async function openBoard(ctx: BrowserContext, page: Page) {
 	}
 	const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
 	const mine = tasks.filter((t) => `${t.pid}:${t.tid}` === main);
-	const start = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main)
-		?.ts;
+	const start = events.find(
+		(e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main
+	)?.ts;
 	const from = start ?? mine[0]?.ts ?? 0;
 	let cpu = 0;
 	let longest = { wall: 0, cpu: 0 };
