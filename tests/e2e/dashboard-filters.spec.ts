@@ -55,6 +55,12 @@ async function tileValues(page: Page): Promise<Record<string, string>> {
 	);
 }
 
+/** The forecast accuracy tile's words for the filters it ignores ('' when there are none). */
+async function unfilteredMark(page: Page): Promise<string> {
+	const mark = page.locator('article[data-kpi="forecastAccuracy"] .unfiltered');
+	return (await mark.count()) === 0 ? '' : ((await mark.textContent()) ?? '').trim();
+}
+
 function expectTiles(shown: Record<string, string>, r: KpiResult) {
 	for (const { key } of TILE_SPECS) {
 		if (emptyReason(key, r)) {
@@ -76,6 +82,9 @@ test('campaign and origin filters: tiles equal the engine, the URL and a reload 
 	await settled(page);
 	const all = await tileValues(page);
 	expectTiles(all, expected());
+	// Forecast accuracy has a figure here, and no filter it could ignore: no marker.
+	expect(emptyReason('forecastAccuracy', expected())).toBeNull();
+	expect(await unfilteredMark(page)).toBe('');
 
 	// One campaign.
 	await page.getByText('Campaigns:', { exact: true }).click();
@@ -89,6 +98,9 @@ test('campaign and origin filters: tiles equal the engine, the URL and a reload 
 	expect(wantCampaign.leadOrigin.marketingShare).toBe(1);
 	expect(oneCampaign.leadOrigin).not.toBe(all.leadOrigin);
 	expect(oneCampaign.activities).not.toBe(all.activities);
+	// Forecasts name no campaign: the tile says that its figure ignores the filter.
+	expect(oneCampaign.forecastAccuracy).toBe(all.forecastAccuracy);
+	expect(await unfilteredMark(page)).toBe('Not filtered by campaign');
 
 	// Plus the leads without a campaign, then only sales leads: the campaign's (marketing) leads
 	// drop out and the figures move again.
@@ -110,6 +122,7 @@ test('campaign and origin filters: tiles equal the engine, the URL and a reload 
 	).toBeVisible();
 	await expect(active.getByRole('button', { name: 'Remove filter: Sales' })).toBeVisible();
 	await expect(active).toContainText('Forecast accuracy is not split by campaign or origin');
+	expect(await unfilteredMark(page)).toBe('Not filtered by campaign or origin');
 
 	// A reload keeps the view.
 	await page.reload();
@@ -147,6 +160,7 @@ test('campaign and origin filters: tiles equal the engine, the URL and a reload 
 	await expect(page.getByTestId('active-filters')).toHaveCount(0);
 	await settled(page);
 	expect(await tileValues(page)).toEqual(all);
+	expect(await unfilteredMark(page)).toBe('');
 });
 
 test('the filters fit a 360 px screen and are reachable by keyboard', async ({ page }) => {

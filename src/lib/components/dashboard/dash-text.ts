@@ -217,3 +217,17 @@ export function subline(key: KpiKey, r: KpiResult, currency: string): string {
 			});
 	}
 }
+
+/**
+ * The forecast accuracy tile's marker when a campaign or origin filter is in force: forecasts
+ * name neither, so its figure ignores them (`forecastAccuracy.unfilteredBy`). Null otherwise.
+ */
+export function unfilteredText(r: KpiResult): string | null {
+	const by = r.forecastAccuracy.unfilteredBy ?? [];
+	const campaigns = by.includes('campaigns');
+	const origins = by.includes('origins');
+	if (campaigns && origins) return m.dash_tile_unfiltered_both();
+	if (campaigns) return m.dash_tile_unfiltered_campaigns();
+	if (origins) return m.dash_tile_unfiltered_origins();
+	return null;
+}

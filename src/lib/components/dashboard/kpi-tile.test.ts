@@ -86,3 +86,52 @@ describe('KPI tile in Danish', () => {
 		expect(screen.getByText('12,5 dage')).toBeInTheDocument();
 	});
 });
+
+describe('forecast accuracy tile under a campaign or origin filter', () => {
+	// 4 forecasts, accuracy 80 %: a figure, so the tile shows its lines.
+	const figures = { count: 4, accuracy: 0.8, bias: 0.1, amount: 1000, actual: 900 };
+
+	it('says in words which filters the figure ignores (English)', () => {
+		const { unmount } = tile({
+			kpi: 'forecastAccuracy',
+			result: resultWith({ forecastAccuracy: { ...figures, unfilteredBy: ['campaigns'] } }),
+			previous: null
+		});
+		expect(screen.getByText('80%')).toBeInTheDocument();
+		expect(screen.getByText('Not filtered by campaign')).toBeInTheDocument();
+		unmount();
+		tile({
+			kpi: 'forecastAccuracy',
+			result: resultWith({
+				forecastAccuracy: { ...figures, unfilteredBy: ['campaigns', 'origins'] }
+			}),
+			previous: null
+		});
+		expect(screen.getByText('Not filtered by campaign or origin')).toBeInTheDocument();
+	});
+
+	it('no marker without such a filter, nor on other tiles', () => {
+		const { unmount } = tile({
+			kpi: 'forecastAccuracy',
+			result: resultWith({ forecastAccuracy: figures }),
+			previous: null
+		});
+		expect(screen.getByText('80%')).toBeInTheDocument();
+		expect(screen.queryByText(/Not filtered/)).toBeNull();
+		unmount();
+		// The win rate tile of a filtered result: the filters apply to it, nothing to say.
+		tile({ result: resultWith({ ...won, forecastAccuracy: { unfilteredBy: ['origins'] } }) });
+		expect(screen.queryByText(/Not filtered/)).toBeNull();
+	});
+
+	it('in Danish', () => {
+		setLocale('da', { reload: false });
+		tile({
+			kpi: 'forecastAccuracy',
+			result: resultWith({ forecastAccuracy: { ...figures, unfilteredBy: ['origins'] } }),
+			previous: null
+		});
+		expect(screen.getByText('80 %')).toBeInTheDocument();
+		expect(screen.getByText('Ikke filtreret efter oprindelse')).toBeInTheDocument();
+	});
+});
