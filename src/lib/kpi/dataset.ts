@@ -23,6 +23,7 @@ import {
 	cloneLogs,
 	filledStrings,
 	updateLogs,
+	type IdList,
 	type LogIndex,
 	type LogsChange,
 	type LogsUpdate
@@ -39,6 +40,11 @@ export interface DatasetInput {
 	forecasts: Forecast[];
 	activities: ActivityColumns;
 	stageEvents: StageEventColumns;
+	/**
+	 * The activities' ids, when not in `activities.id` (then left empty): e.g. PackedIds of the
+	 * stored blocks, split only when read.
+	 */
+	activityIds?: IdList;
 }
 
 export const KIND_OPEN = 0;
@@ -146,11 +152,11 @@ export interface KpiDataset {
 	actType: Uint8Array;
 	/** 0 none, else 1 + index in ACTIVITY_RESPONSES. */
 	actResponse: Uint8Array;
-	/** Lead key (-1: none) and id of each activity: idPools[actPool[k]][actPoolRow[k]]. */
+	/** Lead key (-1: none) and id of each activity: idPools[actPool[k]].at(actPoolRow[k]). */
 	actLead: Int32Array;
 	actPool: Uint16Array;
 	actPoolRow: Int32Array;
-	idPools: string[][];
+	idPools: IdList[];
 
 	/** Live customers in record order. */
 	customerIds: string[];
@@ -240,7 +246,13 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 	const liveLeadIds: string[] = [];
 	for (const l of input.leads) if (isLive(l)) liveLeadIds.push(l.id);
 	return deriveDataset(
-		buildLogs(input.activities, input.stageEvents, repKeys, liveLeadIds),
+		buildLogs(
+			input.activities,
+			input.stageEvents,
+			repKeys,
+			liveLeadIds,
+			input.activityIds ?? input.activities.id
+		),
 		input,
 		input.timeZone
 	);
@@ -389,9 +401,15 @@ function deriveDataset(
 	}
 	const leadKey = same ? prev!.leadKey : new Int32Array(n);
 	const counts = new Int32Array(n);
+	// A fresh index numbers the live leads first, in this order: key i is lead i, no lookup.
+	const keyValues = logs.leadKeys.values;
 	for (let i = 0; i < n; i++) {
 		// Adds keys for leads the logs never named: harmless, the dictionary only grows.
-		const key = same ? leadKey[i] : logs.leadKeys.index(leadIds[i]);
+		const key = same
+			? leadKey[i]
+			: keyValues[i] === leadIds[i]
+				? i
+				: logs.leadKeys.index(leadIds[i]);
 		leadKey[i] = key;
 		if (key >= nKeys) continue;
 		let c = 0;

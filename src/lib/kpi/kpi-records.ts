@@ -118,7 +118,7 @@ export function kpiRecords(
 				} else if (part !== undefined && ds.actType[k] !== type && ds.actRep[k] !== rep) {
 					continue;
 				}
-				out.push(ds.idPools[ds.actPool[k]][ds.actPoolRow[k]]);
+				out.push(ds.idPools[ds.actPool[k]].at(ds.actPoolRow[k]) as string);
 			}
 			return out;
 		}

@@ -12,6 +12,59 @@
 
 import { StringDictionary, type ActivityColumns, type StageEventColumns } from '../domain/columns';
 
+/**
+ * A list of activity ids: a plain array, or PackedIds. Read with `.at(row)` (an array's own
+ * method), so that a cold build need not split a million ids into strings that only a
+ * drill-through or an edit of their block ever reads.
+ */
+export interface IdList {
+	at(row: number): string | undefined;
+}
+
+/**
+ * Ids kept as the blocks store them: per part, one string joined by '\n' (or a plain array when
+ * some id holds a '\n'), split a part at a time on first use. Never mutated.
+ */
+export class PackedIds implements IdList {
+	private readonly starts: Int32Array;
+	private readonly split: (string[] | undefined)[];
+	private last = 0;
+
+	constructor(
+		private readonly parts: readonly (string | string[])[],
+		counts: readonly number[]
+	) {
+		this.starts = new Int32Array(parts.length + 1);
+		for (let p = 0; p < parts.length; p++) this.starts[p + 1] = this.starts[p] + counts[p];
+		this.split = parts.map((x) => (typeof x === 'string' ? undefined : x));
+	}
+
+	at(row: number): string | undefined {
+		const st = this.starts;
+		const np = this.parts.length;
+		if (!(row >= 0 && row < st[np])) return undefined;
+		// Reads come in runs from one part: try the last one first.
+		let p = this.last;
+		if (!(st[p] <= row && row < st[p + 1])) {
+			let lo = 0;
+			let hi = np - 1;
+			while (lo < hi) {
+				const mid = (lo + hi + 1) >>> 1;
+				if (st[mid] <= row) lo = mid;
+				else hi = mid - 1;
+			}
+			p = lo;
+			this.last = p;
+		}
+		let ids = this.split[p];
+		if (!ids) {
+			const packed = this.parts[p] as string;
+			ids = this.split[p] = st[p + 1] === st[p] ? [] : packed.split('\n');
+		}
+		return ids[row - st[p]];
+	}
+}
+
 /** The activities of a lead key while its lead is deleted or unknown (never mutated). */
 export interface AsideRows {
 	at: Float64Array;
@@ -42,10 +95,10 @@ export interface LogIndex {
 	actType: Uint8Array;
 	actResponse: Uint8Array;
 	/**
-	 * Where each activity's id lives: idPools[actPool[k]][actPoolRow[k]] (the id columns of the
+	 * Where each activity's id lives: idPools[actPool[k]].at(actPoolRow[k]) (the id columns of the
 	 * inputs, never copied: a move shifts 6 bytes per row instead of a string pointer).
 	 */
-	idPools: string[][];
+	idPools: IdList[];
 	actPool: Uint16Array;
 	actPoolRow: Int32Array;
 	/** 1 for the lead keys whose activities are in the arrays above (0 beyond its length). */
@@ -179,7 +232,8 @@ export function buildLogs(
 	activities: ActivityColumns,
 	stageEvents: StageEventColumns,
 	repKeys: StringDictionary,
-	liveLeadIds: readonly string[]
+	liveLeadIds: readonly string[],
+	activityIds: IdList = activities.id
 ): LogIndex {
 	const leadKeys = new StringDictionary(liveLeadIds);
 	const nLive = leadKeys.values.length;
@@ -231,7 +285,7 @@ export function buildLogs(
 		actLead: lead,
 		actType: type,
 		actResponse: response,
-		idPools: [activities.id],
+		idPools: [activityIds],
 		actPool: arrays[5],
 		actPoolRow: poolRow,
 		attached: new Uint8Array(nLive).fill(1),
@@ -532,7 +586,7 @@ function gatherPools(logs: LogIndex): void {
 	const ids: string[] = [];
 	const { actPool, actPoolRow, idPools } = logs;
 	for (let k = 0; k < logs.actCount; k++) {
-		ids.push(idPools[actPool[k]][actPoolRow[k]]);
+		ids.push(idPools[actPool[k]].at(actPoolRow[k]) as string);
 		actPool[k] = 0;
 		actPoolRow[k] = k;
 	}
@@ -541,7 +595,7 @@ function gatherPools(logs: LogIndex): void {
 		const poolRow = new Int32Array(n);
 		for (let i = 0; i < n; i++) {
 			poolRow[i] = ids.length;
-			ids.push(idPools[rows.pool[i]][rows.poolRow[i]]);
+			ids.push(idPools[rows.pool[i]].at(rows.poolRow[i]) as string);
 		}
 		logs.aside.set(key, { ...rows, pool: new Uint16Array(n), poolRow });
 	}
@@ -628,7 +682,7 @@ export function updateLogs(
 					oldRep[k] === a.rep[j] &&
 					oldType[k] === acts.type[r] &&
 					oldResponse[k] === acts.response[r] &&
-					logs.idPools[oldPool[k]][oldPoolRow[k]] === acts.id[r]
+					logs.idPools[oldPool[k]].at(oldPoolRow[k]) === acts.id[r]
 				) {
 					found.add(k);
 					rowsFound.add(j);
@@ -724,7 +778,7 @@ export function updateLogs(
 			const q =
 				key >= 0 && leave[key] === 2
 					? undefined
-					: byId.get(logs.idPools[oldPool[k]][oldPoolRow[k]]);
+					: byId.get(logs.idPools[oldPool[k]].at(oldPoolRow[k]) as string);
 			if (q !== undefined && keepNew[q] === 1) {
 				const j = mainNew[q];
 				const r = a.rows[j];
@@ -865,7 +919,7 @@ function removedWithoutLead(
 				actRep[k] === old.rep[j] &&
 				actType[k] === cols.type[r] &&
 				actResponse[k] === cols.response[r] &&
-				idPools[actPool[k]][actPoolRow[k]] === cols.id[r]
+				idPools[actPool[k]].at(actPoolRow[k]) === cols.id[r]
 			) {
 				taken.add(k);
 				out.push(k);

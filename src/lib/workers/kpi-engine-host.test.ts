@@ -16,7 +16,7 @@ import { readAllRecords, saveWorkspaceSettings, writeRecords } from '../db/repos
 import { generateDemo } from '../demo/generate-demo';
 import { summary } from '../state/queries';
 import { closeAll, workspaceDb } from '../db/test-util';
-import { computeKpis, datasetFromRecords } from '../kpi/index';
+import { computeKpis, datasetFromRecords, kpiRecords } from '../kpi/index';
 import { KpiEngineHost } from './kpi-engine-host';
 import type { KpiRequest } from './kpi-protocol';
 
@@ -252,5 +252,18 @@ describe('KpiEngineHost', () => {
 			// money may then differ in the last bit, nothing more.
 			expect(close(r.result, await coldResult(db))).toBeNull();
 		}
+		// The records behind the figures (the worker keeps the activity ids packed until read).
+		const ds = datasetFromRecords(await readAllRecords(db), 'UTC');
+		const opts = { from: request.from, to: request.to, now: request.now as number };
+		for (const kpi of ['activities', 'responses', 'winLoss'] as const) {
+			const ids = (await host.records(request, kpi)).sort();
+			expect(ids).toEqual(kpiRecords(ds, opts, kpi).sort());
+			if (kpi === 'activities') expect(ids.length).toBeGreaterThan(100);
+		}
+		// ... also right after a cold read.
+		const fresh = new KpiEngineHost(db);
+		expect((await fresh.records(request, 'activities')).sort()).toEqual(
+			kpiRecords(ds, opts, 'activities').sort()
+		);
 	}, 20_000);
 });
