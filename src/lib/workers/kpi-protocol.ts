@@ -34,10 +34,15 @@ export interface KpiTimings {
 	refreshMs: number;
 	/** 'cold': read everything; 'incremental': re-read what changed; 'cached': nothing changed. */
 	refresh: 'cold' | 'incremental' | 'cached';
-	/** Of refreshMs, the part spent waiting for IndexedDB (an incremental refresh only). */
+	/**
+	 * Of refreshMs, the part spent reading IndexedDB (a cold refresh: reading and parsing every
+	 * record; an incremental one: the change log and the changed rows).
+	 */
 	readMs?: number;
 	/** Of refreshMs, the part spent in the engine's updateDataset (an incremental refresh only). */
 	updateMs?: number;
+	/** Of refreshMs, the part spent building the dataset (a cold refresh only). */
+	buildMs?: number;
 	computeMs: number;
 }
 
