@@ -21,6 +21,8 @@ import type { ActivityColumns } from '../domain/columns';
 import type { Lead } from '../domain/types';
 import { requestFilters, type KpiRequest, type KpiResponse, type KpiTimings } from './kpi-protocol';
 
+type RefreshTimings = Pick<KpiTimings, 'refresh' | 'refreshMs' | 'readMs' | 'updateMs' | 'buildMs'>;
+
 type EntityMaps = { [K in EntityListName]: Map<string, { id: string }> };
 
 export class KpiEngineHost {
@@ -34,9 +36,7 @@ export class KpiEngineHost {
 	constructor(private readonly db: TragtDatabase) {}
 
 	/** The refresh under way: refreshes run one at a time (the dataset is changed in place). */
-	private running: Promise<
-		Pick<KpiTimings, 'refresh' | 'refreshMs' | 'readMs' | 'updateMs'> | undefined
-	> = Promise.resolve(undefined);
+	private running: Promise<RefreshTimings | undefined> = Promise.resolve(undefined);
 	private queued = 0;
 	private lastUpdateMs = 0;
 
@@ -45,7 +45,7 @@ export class KpiEngineHost {
 	 * refresh runs waits for it (so a cold read started early, by prefetch(), is not done twice)
 	 * and reports the work it waited for.
 	 */
-	async refresh(): Promise<Pick<KpiTimings, 'refresh' | 'refreshMs' | 'readMs' | 'updateMs'>> {
+	async refresh(): Promise<RefreshTimings> {
 		const t0 = performance.now();
 		const waited = this.queued > 0;
 		this.queued++;
@@ -69,19 +69,19 @@ export class KpiEngineHost {
 		void this.refresh().catch(() => undefined);
 	}
 
-	private async refreshNow(): Promise<
-		Pick<KpiTimings, 'refresh' | 'refreshMs' | 'readMs' | 'updateMs'>
-	> {
+	private async refreshNow(): Promise<RefreshTimings> {
 		const t0 = performance.now();
 		if (this.seq < 0 || !this.dataset) {
-			await this.readEverything();
-			return { refresh: 'cold', refreshMs: performance.now() - t0 };
+			const buildMs = await this.readEverything();
+			const refreshMs = performance.now() - t0;
+			return { refresh: 'cold', refreshMs, readMs: refreshMs - buildMs, buildMs };
 		}
 		const changes = await readChangesSince(this.db, this.seq);
 		if (changes.seq === this.seq) return { refresh: 'cached', refreshMs: 0 };
 		if (changes.full || changes.entities.settings) {
-			await this.readEverything();
-			return { refresh: 'cold', refreshMs: performance.now() - t0 };
+			const buildMs = await this.readEverything();
+			const refreshMs = performance.now() - t0;
+			return { refresh: 'cold', refreshMs, readMs: refreshMs - buildMs, buildMs };
 		}
 		const changedLists = Object.entries(changes.entities)
 			.filter(([, ids]) => ids && ids.length > 0)
@@ -199,7 +199,8 @@ export class KpiEngineHost {
 		};
 	}
 
-	private async readEverything(): Promise<void> {
+	/** Reads everything and builds the dataset; returns the time spent building. */
+	private async readEverything(): Promise<number> {
 		const db = this.db;
 		// The entity rows come through readEntityRows (leads and customers from their JSON
 		// chunks: a few dozen records instead of 100k); the logs as raw blocks, kept per bucket so
@@ -222,7 +223,9 @@ export class KpiEngineHost {
 		this.stageEventBlocks = new Map(ev.map((b) => [b.bucket, b]));
 		this.seq = last?.seq ?? 0;
 		this.timeZone = ws?.timeZone || 'UTC';
+		const t = performance.now();
 		this.rebuild();
+		return performance.now() - t;
 	}
 
 	private async replaceBlocks<B extends { bucket: number }>(
