@@ -1,15 +1,7 @@
 // The board's reader patches its map of leads from the change log; after any mix of moves,
 // edits, deletes, undo and redo it must hold exactly what the leads table holds.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-	createLead,
-	deleteRecords,
-	moveLead,
-	runCommand,
-	updateLead,
-	upsertMany,
-	type Command
-} from '$lib/db/commands';
+import { createLead, deleteRecords, moveLead, updateLead, upsertMany } from '$lib/db/commands';
 import type { TragtDatabase } from '$lib/db/database';
 import { CommandHistory } from '$lib/db/history';
 import { closeAll, workspaceDb } from '$lib/db/test-util';
@@ -17,8 +9,6 @@ import type { Lead } from '$lib/domain/types';
 import { readBoardLeads, type BoardLeadCache } from './board.svelte';
 
 afterEach(closeAll);
-
-const run = async <R>(db: TragtDatabase, cmd: Command<R>) => (await runCommand(db, cmd)).result;
 
 /** The live leads straight from the table (the reference), as id -> stage and value. */
 async function truth(db: TragtDatabase) {
@@ -34,8 +24,8 @@ describe('readBoardLeads', () => {
 	it('follows moves, edits, new leads, deletes, undo and redo like a fresh read', async () => {
 		const { db } = await workspaceDb();
 		const history = new CommandHistory(db);
-		const a = await run(db, createLead({ name: 'A', value: 100 }));
-		const b = await run(db, createLead({ name: 'B', value: 200, stageId: 'qualified' }));
+		const a = await history.run(createLead({ name: 'A', value: 100 }));
+		const b = await history.run(createLead({ name: 'B', value: 200, stageId: 'qualified' }));
 		const cache: BoardLeadCache = {};
 		const first = await readBoardLeads(db, cache);
 		expect(seen(first.leads)).toEqual(await truth(db));
@@ -51,20 +41,22 @@ describe('readBoardLeads', () => {
 		expect(seen(second.leads)).toEqual(await truth(db));
 
 		await history.run(upsertMany('leads', [{ name: 'C', value: 5 }, { name: 'D' }]));
-		await run(db, updateLead(b.id, { value: 250 }));
-		await run(db, deleteRecords('leads', [a.id]));
+		await history.run(updateLead(b.id, { value: 250 }));
+		await history.run(deleteRecords('leads', [a.id]));
 		const third = await readBoardLeads(db, cache);
 		expect(third.leads.has(a.id)).toBe(false);
 		expect(third.leads.get(b.id)?.value).toBe(250);
 		expect(third.leads.size).toBe(3);
 		expect(seen(third.leads)).toEqual(await truth(db));
 
-		await run(db, createLead({ name: 'E' }));
-		await history.undo(); // the two new leads go
+		await history.run(createLead({ name: 'E' }));
+		await history.undo(); // E goes
 		const fourth = await readBoardLeads(db, cache);
-		expect([...fourth.leads.values()].map((l) => l.name).sort()).toEqual(['B', 'E']);
+		expect([...fourth.leads.values()].map((l) => l.name).sort()).toEqual(['B', 'C', 'D']);
 		expect(seen(fourth.leads)).toEqual(await truth(db));
-		await history.undo(); // the move is undone, but A is deleted still
+		await history.undo(); // A is back, in the stage it was moved to
+		expect((await readBoardLeads(db, cache)).leads.get(a.id)?.stageId).toBe('proposal');
+		expect(seen((await readBoardLeads(db, cache)).leads)).toEqual(await truth(db));
 		await history.redo();
 		expect(seen((await readBoardLeads(db, cache)).leads)).toEqual(await truth(db));
 
@@ -75,7 +67,7 @@ describe('readBoardLeads', () => {
 
 	it('reads the rows when a write from outside the data layer dropped the chunked copy', async () => {
 		const { db } = await workspaceDb();
-		const a = await run(db, createLead({ name: 'A', value: 1 }));
+		const a = await new CommandHistory(db).run(createLead({ name: 'A', value: 1 }));
 		const cache: BoardLeadCache = {};
 		await readBoardLeads(db, cache);
 		// A raw Dexie write (not a command): the chunk guard drops the chunk set's meta row.
