@@ -84,4 +84,25 @@ describe('patchLeads', () => {
 		);
 		expect(out.map((x) => x.id)).toEqual(['z', 'c', 'bb', 'b', 'a']);
 	});
+
+	it('with the cached sort keys, patches of new and then edited leads match a full sort', () => {
+		const r = (id: string, d: number): GridRecord => ({ id, createdAt: day(d) });
+		const sorted = (list: GridRecord[]) =>
+			[...list].sort(
+				(x, y) =>
+					Date.parse(String(y.createdAt)) - Date.parse(String(x.createdAt)) ||
+					(x.id < y.id ? 1 : -1)
+			);
+		let rows = sorted([r('a', 9), r('b', 5), r('c', 5), r('d', 1)]);
+		const at = new Map(rows.map((x) => [x.id, Date.parse(String(x.createdAt))]));
+		// A paste of new leads (none of them among the rows yet).
+		rows = patchLeads(rows, new Set(['n1', 'n2']), [r('n1', 5), r('n2', 20)], 'UTC', at);
+		expect(rows.map((x) => x.id)).toEqual(['n2', 'a', 'n1', 'c', 'b', 'd']);
+		// One pasted lead alone, then an edit of it: it moves, and is not shown twice.
+		rows = patchLeads(rows, new Set(['n3']), [r('n3', 2)], 'UTC', at);
+		rows = patchLeads(rows, new Set(['n3']), [r('n3', 30)], 'UTC', at);
+		rows = patchLeads(rows, new Set(['n1']), [{ ...r('n1', 5), deletedAt: day(6) }], 'UTC', at);
+		const oracle = sorted([r('a', 9), r('b', 5), r('c', 5), r('d', 1), r('n2', 20), r('n3', 30)]);
+		expect(rows.map((x) => x.id)).toEqual(oracle.map((x) => x.id));
+	});
 });

@@ -23,32 +23,51 @@ export interface LeadCache {
 	timeZone?: string;
 	seq?: number;
 	rows?: GridRecord[];
+	/** Each cached row's createdAt in ms, by id: the sort key, parsed once per row. */
+	at?: Map<string, number>;
 }
 
 /** Above this many changed leads since the last read, reading them all again is cheaper. */
 const PATCH_LIMIT = 20_000;
 
-function newestFirst(timeZone: string) {
+function newestFirst(timeZone: string, at: Map<string, number>) {
+	// Every comparison of a binary search over 100k rows would parse two instants.
+	const ms = (r: GridRecord) => {
+		let v = at.get(r.id);
+		if (v === undefined) at.set(r.id, (v = instantMs(String(r.createdAt), timeZone)));
+		return v;
+	};
 	return (a: GridRecord, b: GridRecord) =>
-		instantMs(String(b.createdAt), timeZone) - instantMs(String(a.createdAt), timeZone) ||
-		(a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+		ms(b) - ms(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 /**
  * `rows` (sorted newest first) without the leads named in `changed`, with `fresh` (their current
  * versions) merged in at their places: a binary search per fresh row, not a sort of 100k.
+ * `at`: the rows' createdAt in ms by id (kept up to date here); when given, a change that names
+ * only leads not among the rows (a paste of new leads) skips the pass over all of them.
  */
 export function patchLeads(
 	rows: readonly GridRecord[],
 	changed: ReadonlySet<string>,
 	fresh: readonly GridRecord[],
-	timeZone: string
+	timeZone: string,
+	at: Map<string, number> = new Map()
 ): GridRecord[] {
-	const order = newestFirst(timeZone);
-	const kept = changed.size ? rows.filter((r) => !changed.has(r.id)) : rows.slice();
-	const added = fresh.filter((r) => !r.deletedAt).sort(order);
-	if (!added.length) return kept;
-	const out: GridRecord[] = [];
+	let present = !at.size;
+	for (const id of changed) {
+		if (at.has(id)) present = true;
+		at.delete(id);
+	}
+	const order = newestFirst(timeZone, at);
+	const kept = changed.size && present ? rows.filter((r) => !changed.has(r.id)) : rows;
+	const added = fresh.filter((r) => !r.deletedAt);
+	// Every row shown gets its key now: a later change must find it among the rows.
+	for (const r of added) at.set(r.id, instantMs(String(r.createdAt), timeZone));
+	added.sort(order);
+	if (!added.length) return kept === rows ? rows.slice() : (kept as GridRecord[]);
+	// Runs of kept rows and the new rows between them, joined by one concat (a bulk copy).
+	const parts: GridRecord[][] = [];
 	let from = 0;
 	for (const rec of added) {
 		let lo = from;
@@ -58,12 +77,13 @@ export function patchLeads(
 			if (order(kept[mid], rec) < 0) lo = mid + 1;
 			else hi = mid;
 		}
-		for (let i = from; i < lo; i++) out.push(kept[i]);
-		out.push(rec);
+		if (lo > from) parts.push(kept.slice(from, lo));
+		parts.push([rec]);
 		from = lo;
 	}
-	for (let i = from; i < kept.length; i++) out.push(kept[i]);
-	return out;
+	parts.push(kept.slice(from));
+	// (Spread arguments are bounded by the stack: a patch of thousands of leads uses flat().)
+	return parts.length < 8192 ? ([] as GridRecord[]).concat(...parts) : parts.flat();
 }
 
 /**
@@ -118,7 +138,7 @@ export async function readLeadsIncrementally(
 		if (complete) for (const c of since) for (const id of c.entities.leads ?? []) ids.add(id);
 		if (complete && ids.size <= PATCH_LIMIT) {
 			const fresh = ids.size ? await changedLeads(db, ids, since[0].at) : [];
-			const rows = ids.size ? patchLeads(cache.rows!, ids, fresh, timeZone) : cache.rows!;
+			const rows = ids.size ? patchLeads(cache.rows!, ids, fresh, timeZone, cache.at) : cache.rows!;
 			Object.assign(cache, { seq, rows });
 			return rows;
 		}
@@ -131,7 +151,9 @@ export async function readLeadsIncrementally(
 	const rows = all
 		.filter((r) => !r.deletedAt)
 		.sort((a, b) => (at.get(b.id) ?? 0) - (at.get(a.id) ?? 0) || (a.id < b.id ? 1 : -1));
-	Object.assign(cache, { db, timeZone, seq, rows });
+	// Sort keys of the rows shown (the patch looks up new ones; tombstones are not shown).
+	for (const r of all) if (r.deletedAt) at.delete(r.id);
+	Object.assign(cache, { db, timeZone, seq, rows, at });
 	return rows;
 }
 
