@@ -52,6 +52,8 @@ export function patchLeads(
 	changed: ReadonlySet<string>,
 	fresh: readonly GridRecord[],
 	timeZone: string,
+	// A plain index of sort keys, not state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	at: Map<string, number> = new Map()
 ): GridRecord[] {
 	let present = !at.size;
