@@ -4,74 +4,27 @@
 // clears them.
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { generateDemo } from '../../src/lib/demo/generate-demo';
-import { computeKpis, datasetFromRecords } from '../../src/lib/kpi/index';
-import type { KpiOptions, KpiResult } from '../../src/lib/kpi/result-types';
-import { presetRange } from '../../src/lib/dashboard/periods';
-import { emptyReason, headline, TILE_SPECS } from '../../src/lib/dashboard/tiles';
+import { emptyReason } from '../../src/lib/dashboard/tiles';
+import {
+	demoFile as file,
+	engineKpis,
+	expectTiles,
+	loadDemo,
+	settled,
+	tileValues,
+	TZ
+} from './dashboard-support';
 import { expect, test } from './fixtures';
 
-const NOW = '2026-11-27T12:00:00.000Z';
-const TZ = 'Europe/Copenhagen';
-
-const file = generateDemo({ size: 'S', now: NOW, timeZone: TZ });
-const dataset = datasetFromRecords(file, TZ);
 // The first campaign in the demo file (a marketing campaign running all year).
 const campaign = file.campaigns.find((c) => !c.deletedAt)!;
 
-function expected(filters: Pick<KpiOptions, 'campaigns' | 'origins'> = {}): KpiResult {
-	const now = Date.parse(NOW);
-	return computeKpis(dataset, {
-		...presetRange('last-year', now, TZ),
-		now,
-		timeZone: TZ,
-		granularity: 'week',
-		pipelineMode: 'configured',
-		...filters
-	});
-}
-
 test.use({ timezoneId: TZ, locale: 'en-GB' });
-
-async function loadDemo(page: Page) {
-	await page.clock.setFixedTime(new Date(NOW));
-	await page.goto('/');
-	await page.getByRole('button', { name: 'Try with demo data' }).click();
-	await expect(page.getByText('Demo: Nordic team (S)').first()).toBeVisible({ timeout: 30_000 });
-}
-
-async function settled(page: Page, tiles = 13) {
-	await expect(page.locator('[role=status][data-updating]').first()).toHaveAttribute(
-		'data-updating',
-		'false',
-		{ timeout: 30_000 }
-	);
-	await expect(page.locator('article[data-filled="true"]')).toHaveCount(tiles);
-}
-
-async function tileValues(page: Page): Promise<Record<string, string>> {
-	return page.$$eval('article[data-kpi]', (tiles) =>
-		Object.fromEntries(tiles.map((t) => [t.getAttribute('data-kpi'), t.getAttribute('data-value')]))
-	);
-}
 
 /** The forecast accuracy tile's words for the filters it ignores ('' when there are none). */
 async function unfilteredMark(page: Page): Promise<string> {
 	const mark = page.locator('article[data-kpi="forecastAccuracy"] .unfiltered');
 	return (await mark.count()) === 0 ? '' : ((await mark.textContent()) ?? '').trim();
-}
-
-function expectTiles(shown: Record<string, string>, r: KpiResult) {
-	for (const { key } of TILE_SPECS) {
-		if (emptyReason(key, r)) {
-			expect(shown[key], key).toBe('');
-			continue;
-		}
-		const want = headline(key, r)!;
-		expect(Math.abs(Number(shown[key]) - want), key).toBeLessThanOrEqual(
-			1e-9 * Math.max(1, Math.abs(want))
-		);
-	}
 }
 
 test('campaign and origin filters: tiles equal the engine, the URL and a reload keep them', async ({
@@ -81,9 +34,9 @@ test('campaign and origin filters: tiles equal the engine, the URL and a reload 
 	await page.goto('/?period=last-year');
 	await settled(page);
 	const all = await tileValues(page);
-	expectTiles(all, expected());
+	expectTiles(all, engineKpis('last-year'));
 	// Forecast accuracy has a figure here, and no filter it could ignore: no marker.
-	expect(emptyReason('forecastAccuracy', expected())).toBeNull();
+	expect(emptyReason('forecastAccuracy', engineKpis('last-year'))).toBeNull();
 	expect(await unfilteredMark(page)).toBe('');
 
 	// One campaign.
@@ -92,7 +45,7 @@ test('campaign and origin filters: tiles equal the engine, the URL and a reload 
 	await expect(page).toHaveURL(new RegExp(`campaigns=${campaign.id}`));
 	await settled(page);
 	const oneCampaign = await tileValues(page);
-	const wantCampaign = expected({ campaigns: [campaign.id] });
+	const wantCampaign = engineKpis('last-year', { campaigns: [campaign.id] });
 	expectTiles(oneCampaign, wantCampaign);
 	// A marketing campaign: every lead left is a marketing lead.
 	expect(wantCampaign.leadOrigin.marketingShare).toBe(1);
@@ -111,7 +64,7 @@ test('campaign and origin filters: tiles equal the engine, the URL and a reload 
 	await expect(page).toHaveURL(new RegExp(`campaigns=-(%2C|,)${campaign.id}`));
 	await settled(page);
 	const filters = { campaigns: ['', campaign.id], origins: ['sales' as const] };
-	const want = expected(filters);
+	const want = engineKpis('last-year', filters);
 	const both = await tileValues(page);
 	expectTiles(both, want);
 	expect(both.winLoss).not.toBe(oneCampaign.winLoss);
@@ -185,14 +138,7 @@ test('the filters fit a 360 px screen and are reachable by keyboard', async ({ p
 	await settled(page);
 	expectTiles(
 		await tileValues(page),
-		computeKpis(dataset, {
-			...presetRange('last-year', Date.parse(NOW), TZ),
-			now: Date.parse(NOW),
-			timeZone: TZ,
-			granularity: 'week',
-			reps: [file.reps[0].id],
-			origins: ['marketing']
-		})
+		engineKpis('last-year', { reps: [file.reps[0].id], origins: ['marketing'] })
 	);
 });
 

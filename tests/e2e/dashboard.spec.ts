@@ -3,78 +3,24 @@
 // file for the same period, zone, clock and filters.
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { generateDemo } from '../../src/lib/demo/generate-demo';
-import { computeKpis, datasetFromRecords } from '../../src/lib/kpi/index';
-import type { KpiResult } from '../../src/lib/kpi/result-types';
-import { presetRange, type PeriodPreset } from '../../src/lib/dashboard/periods';
-import { emptyReason, headline, TILE_SPECS } from '../../src/lib/dashboard/tiles';
+import {
+	demoFile as file,
+	engineKpis,
+	expectTiles,
+	loadDemo,
+	settled,
+	tileValues,
+	TZ
+} from './dashboard-support';
 import { expect, test } from './fixtures';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const NOW = '2026-11-27T12:00:00.000Z';
-const TZ = 'Europe/Copenhagen';
 // The overview route of the KPI pages; the lead mounts the same view on `/`.
 const DASH = '/';
 
-const file = generateDemo({ size: 'S', now: NOW, timeZone: TZ });
-const dataset = datasetFromRecords(file, TZ);
 const repId = file.reps[0].id;
 
-function expected(preset: PeriodPreset, reps?: string[]): KpiResult {
-	const now = Date.parse(NOW);
-	return computeKpis(dataset, {
-		...presetRange(preset, now, TZ),
-		now,
-		timeZone: TZ,
-		reps,
-		granularity: 'week',
-		pipelineMode: 'configured'
-	});
-}
-
 test.use({ timezoneId: TZ, locale: 'en-GB' });
-
-async function loadDemo(page: Page) {
-	// The app's clock is the demo's end, so "now" and the demo file match the engine's.
-	await page.clock.setFixedTime(new Date(NOW));
-	await page.goto('/');
-	await page.getByRole('button', { name: 'Try with demo data' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
-	// Wait until the demo is stored (the app shows its workspace name).
-	await expect(page.getByText('Demo: Nordic team (S)').first()).toBeVisible({ timeout: 30_000 });
-}
-
-/** Waits until the tiles show fresh figures (not the cache, not a computation under way). */
-async function settled(page: Page, tiles = 13) {
-	await expect(page.locator('[role=status][data-updating]').first()).toHaveAttribute(
-		'data-updating',
-		'false',
-		{ timeout: 30_000 }
-	);
-	await expect(page.locator('article[data-filled="true"]')).toHaveCount(tiles);
-}
-
-async function tileValues(page: Page): Promise<Record<string, string>> {
-	return page.$$eval('article[data-kpi]', (tiles) =>
-		Object.fromEntries(tiles.map((t) => [t.getAttribute('data-kpi'), t.getAttribute('data-value')]))
-	);
-}
-
-function expectTiles(shown: Record<string, string>, r: KpiResult) {
-	for (const { key } of TILE_SPECS) {
-		if (emptyReason(key, r)) {
-			expect(shown[key], key).toBe('');
-			continue;
-		}
-		const want = headline(key, r)!;
-		// Sums of money may add the same values in another order in the worker (its leads come
-		// from IndexedDB): equal up to floating-point rounding, not bit for bit.
-		expect(Math.abs(Number(shown[key]) - want), key).toBeLessThanOrEqual(
-			1e-9 * Math.max(1, Math.abs(want))
-		);
-		expect(shown[key], key).not.toBe('');
-	}
-}
 
 test('every tile equals the engine; the period and the rep filter change the figures', async ({
 	page
@@ -83,7 +29,7 @@ test('every tile equals the engine; the period and the rep filter change the fig
 	await page.goto(`${DASH}?period=last-90-days`);
 	await settled(page);
 	const first = await tileValues(page);
-	const want = expected('last-90-days');
+	const want = engineKpis('last-90-days');
 	expectTiles(first, want);
 	// The formatted figure and the change are there for people too.
 	const winLoss = page.locator('article[data-kpi="winLoss"]');
@@ -95,7 +41,7 @@ test('every tile equals the engine; the period and the rep filter change the fig
 	await expect(page).toHaveURL(/period=last-year/);
 	await settled(page);
 	const lastYear = await tileValues(page);
-	expectTiles(lastYear, expected('last-year'));
+	expectTiles(lastYear, engineKpis('last-year'));
 	expect(lastYear.activities).not.toBe(first.activities);
 
 	// The rep filter: team-wide forecasts drop out, so forecast accuracy moves.
@@ -104,7 +50,7 @@ test('every tile equals the engine; the period and the rep filter change the fig
 	await expect(page).toHaveURL(new RegExp(`reps=${repId}`));
 	await settled(page);
 	const filtered = await tileValues(page);
-	expectTiles(filtered, expected('last-year', [repId]));
+	expectTiles(filtered, engineKpis('last-year', { reps: [repId] }));
 	expect(filtered.forecastAccuracy).not.toBe(lastYear.forecastAccuracy);
 
 	// The view lives in the URL and in storage: a reload keeps it.
@@ -118,7 +64,7 @@ test('a drill-through list holds exactly as many records as the figure counts', 
 	page
 }) => {
 	await loadDemo(page);
-	const want = expected('last-90-days');
+	const want = engineKpis('last-90-days');
 	await page.goto(`${DASH}?period=last-90-days`);
 	await settled(page);
 	await page.getByRole('link', { name: 'Win rate' }).click();
@@ -187,14 +133,7 @@ test('the pipeline page switches to historical probabilities', async ({ page }) 
 	await page.getByRole('radio', { name: 'Historical' }).check();
 	await expect(page).toHaveURL(/pipeline=historical/);
 	await settled(page, 1);
-	const now = Date.parse(NOW);
-	const want = computeKpis(dataset, {
-		...presetRange('last-90-days', now, TZ),
-		now,
-		timeZone: TZ,
-		granularity: 'week',
-		pipelineMode: 'historical'
-	});
+	const want = engineKpis('last-90-days', { pipelineMode: 'historical' });
 	await expect(tile).not.toHaveAttribute('data-value', configured ?? '');
 	const shown = Number(await tile.getAttribute('data-value'));
 	const w = want.weightedPipeline.weighted;
