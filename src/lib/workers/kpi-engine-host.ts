@@ -29,6 +29,8 @@ export class KpiEngineHost {
 	private seq = -1;
 	private timeZone = 'UTC';
 	private entities: EntityMaps | null = null;
+	/** The entity rows of the last cold read, until the maps by id are made from them. */
+	private entityRows: Record<EntityListName, { id: string }[]> | null = null;
 	private activityBlocks = new Map<number, ActivityBlock>();
 	private stageEventBlocks = new Map<number, StageEventBlock>();
 	private dataset: KpiDataset | null = null;
@@ -83,6 +85,7 @@ export class KpiEngineHost {
 			const refreshMs = performance.now() - t0;
 			return { refresh: 'cold', refreshMs, readMs: refreshMs - buildMs, buildMs };
 		}
+		this.entityMaps();
 		const changedLists = Object.entries(changes.entities)
 			.filter(([, ids]) => ids && ids.length > 0)
 			.map(([list]) => list as EntityListName);
@@ -214,11 +217,13 @@ export class KpiEngineHost {
 			db.stageEventBlocks.toArray(),
 			getWorkspaceSettings(db)
 		]);
-		const entities = {} as EntityMaps;
-		for (const l of ENTITY_LIST_NAMES) {
-			entities[l] = new Map((entityRows[l] as { id: string }[]).map((r) => [r.id, r]));
-		}
-		this.entities = entities;
+		// The maps by id serve only later edits: made once the first figures are out.
+		const rows = entityRows as unknown as Record<EntityListName, { id: string }[]>;
+		this.entityRows = rows;
+		this.entities = null;
+		setTimeout(() => {
+			if (this.entityRows === rows) this.entityMaps();
+		}, 0);
 		this.activityBlocks = new Map(act.map((b) => [b.bucket, b]));
 		this.stageEventBlocks = new Map(ev.map((b) => [b.bucket, b]));
 		this.seq = last?.seq ?? 0;
@@ -287,9 +292,25 @@ export class KpiEngineHost {
 		this.lastUpdateMs = performance.now() - t;
 	}
 
+	/** The entity rows by id (made from the last cold read's rows on first use). */
+	private entityMaps(): EntityMaps {
+		if (!this.entities) {
+			const entities = {} as EntityMaps;
+			const lists = this.entityRows;
+			for (const l of ENTITY_LIST_NAMES) {
+				entities[l] = new Map((lists?.[l] ?? []).map((r) => [r.id, r]));
+			}
+			this.entities = entities;
+			this.entityRows = null;
+		}
+		return this.entities;
+	}
+
 	private rebuild(): void {
-		const e = this.entities as EntityMaps;
-		const rows = <T>(list: EntityListName) => [...e[list].values()] as T[];
+		const lists = this.entityRows;
+		const e = this.entities;
+		const rows = <T>(list: EntityListName) =>
+			(lists ? lists[list] : [...(e as EntityMaps)[list].values()]) as T[];
 		this.dataset = buildDataset({
 			timeZone: this.timeZone,
 			reps: rows('reps'),
