@@ -9,7 +9,13 @@
 //   spec allows orphans. referenceWarnings() reports them as warnings.
 
 import { isValidTimeZone } from '../domain/time';
-import type { RecordListName, Records, Workspace } from '../domain/types';
+import {
+	ACTIVITY_RESPONSES,
+	ACTIVITY_TYPES,
+	type RecordListName,
+	type Records,
+	type Workspace
+} from '../domain/types';
 import { ProblemList, showValue } from './problems';
 import { isDate, isDateOrInstant, isInstant } from './fast-time';
 import { PERIOD_PATTERN, RECORD_FIELDS, type FieldType } from './schema';
@@ -60,6 +66,64 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const TYPES: ReadonlySet<unknown> = new Set(ACTIVITY_TYPES);
+const RESPONSES: ReadonlySet<unknown> = new Set(ACTIVITY_RESPONSES);
+
+/** The number of own enumerable keys of a parsed object. */
+function ownKeys(r: Record<string, unknown>): number {
+	let n = 0;
+	for (const k in r) if (Object.hasOwn(r, k)) n++;
+	return n;
+}
+
+/**
+ * True when an activity is valid as it stands: every field of the right type, no null, no
+ * unknown field (then the generic loop below would find nothing to report and keep the object).
+ * Written out field by field: property reads by a fixed name are several times faster than the
+ * generic loop's reads by a variable one, on the million activities of a large file. Anything
+ * else returns false and takes the generic loop, which names the problems.
+ */
+function plainActivity(r: Record<string, unknown>): boolean {
+	const id = r.id;
+	const d = r.deletedAt;
+	const lead = r.leadId;
+	const rep = r.repId;
+	const response = r.response;
+	const note = r.note;
+	if (typeof id !== 'string' || id === '' || !isInstant(r.updatedAt)) return false;
+	if (typeof rep !== 'string' || rep === '' || !TYPES.has(r.type) || !isDateOrInstant(r.at))
+		return false;
+	let n = 5;
+	if (d !== undefined && (n++, !isInstant(d))) return false;
+	if (lead !== undefined && (n++, typeof lead !== 'string')) return false;
+	if (response !== undefined && (n++, !RESPONSES.has(response))) return false;
+	if (note !== undefined && (n++, typeof note !== 'string')) return false;
+	return ownKeys(r) === n;
+}
+
+/** plainActivity for a stage event. */
+function plainStageEvent(r: Record<string, unknown>): boolean {
+	const id = r.id;
+	const d = r.deletedAt;
+	const lead = r.leadId;
+	const stage = r.stageId;
+	const rep = r.repId;
+	if (typeof id !== 'string' || id === '' || !isInstant(r.updatedAt)) return false;
+	if (typeof lead !== 'string' || lead === '' || typeof stage !== 'string' || stage === '')
+		return false;
+	if (!isDateOrInstant(r.at)) return false;
+	let n = 5;
+	if (d !== undefined && (n++, !isInstant(d))) return false;
+	// An empty optional reference means "none" (dropped): the generic loop handles it.
+	if (rep !== undefined && (n++, typeof rep !== 'string' || rep === '')) return false;
+	return ownKeys(r) === n;
+}
+
+const PLAIN: Partial<Record<RecordListName, (r: Record<string, unknown>) => boolean>> = {
+	activities: plainActivity,
+	stageEvents: plainStageEvent
+};
+
 /**
  * Validates one record list. Returns clean records (known fields only, in schema order);
  * problems go to `problems`, warnings (already formatted) to `warnings`.
@@ -68,18 +132,39 @@ export function validateList<K extends RecordListName>(
 	list: K,
 	raw: unknown[],
 	problems: ProblemList,
-	warnings: string[]
+	warnings: string[],
+	/** Off only in tests, to compare the fast checks of the logs with the generic loop. */
+	options: { fast?: boolean } = {}
 ): Records[K] {
 	const fields = RECORD_FIELDS[list];
+	const plain = options.fast === false ? undefined : PLAIN[list];
 	const known = new Set(fields.map((f) => f.name));
 	const seen = new Map<string, number>();
 	const unknown = new Map<string, { count: number; first: number }>();
 	const out: Record<string, unknown>[] = new Array(raw.length);
 	let softProblems = 0;
+	/** Refuses an id seen before in this list. */
+	const noteId = (id: unknown, i: number) => {
+		if (typeof id !== 'string' || id === '') return;
+		const prev = seen.get(id);
+		if (prev !== undefined) {
+			problems.add({
+				list,
+				index: i,
+				field: 'id',
+				message: `${showValue(id)} is used twice in ${list} (also at ${list}[${prev}])`
+			});
+		} else seen.set(id, i);
+	};
 	for (let i = 0; i < raw.length; i++) {
 		const r = raw[i];
 		if (!isPlainObject(r)) {
 			problems.add({ list, index: i, message: `${showValue(r)} is not a record (an object)` });
+			continue;
+		}
+		if (plain && plain(r)) {
+			noteId(r.id, i);
+			out[i] = r;
 			continue;
 		}
 		// Most records hold only known, valid fields: then the parsed object itself is the clean
@@ -123,18 +208,7 @@ export function validateList<K extends RecordListName>(
 				if (checkValue(f.type, v) === undefined) clean[f.name] = v;
 			}
 		}
-		const id = r.id;
-		if (typeof id === 'string' && id !== '') {
-			const prev = seen.get(id);
-			if (prev !== undefined) {
-				problems.add({
-					list,
-					index: i,
-					field: 'id',
-					message: `${showValue(id)} is used twice in ${list} (also at ${list}[${prev}])`
-				});
-			} else seen.set(id, i);
-		}
+		noteId(r.id, i);
 		if (list === 'stages' && typeof r.kind === 'string' && typeof r.probability === 'number') {
 			const want = r.kind === 'won' ? 1 : r.kind === 'lost' ? 0 : undefined;
 			if (want !== undefined && r.probability !== want && softProblems++ < 5) {

@@ -310,7 +310,13 @@ export class ImportService {
 		heldRead.catch(() => undefined);
 		const text =
 			typeof input === 'string' ? input : decodeBytes(await bytesOf(input), 'utf-8').text;
-		const parsed = parseSharedFile(text, fileName);
+		// Bytes were measured above: the parser need not count them again (a string's code units
+		// may be fewer than its bytes, so text is still counted there).
+		const parsed = parseSharedFile(
+			text,
+			fileName,
+			typeof input === 'string' ? {} : { maxBytes: Infinity }
+		);
 		if (!parsed.ok)
 			return { ok: false, problems: parsed.problems, warnings: [], fileName, reps: [] };
 		const file: SharedFile = parsed.file;

@@ -4,6 +4,7 @@
 import { openDatabase } from '$lib/db/database';
 import { saveWorkspaceSettings, writeRecords } from '$lib/db/repositories';
 import { generateDemo } from '$lib/demo/generate-demo';
+import type { SharedFile } from '$lib/domain/types';
 
 export async function loadL(dbName: string, seed = 1) {
 	const file = generateDemo({ size: 'L', seed });
@@ -91,4 +92,72 @@ export async function profileExport(dbName: string) {
 	out.exportSize = info.blob.size;
 	svc.close();
 	return out;
+}
+
+/**
+ * Where a merge's time goes, step by step on this thread (the import worker's steps): the
+ * teammate file of import-shared.browser.bench.ts ("team") is made here, then read, parsed,
+ * checked, planned against the held data, and written (entities, then logs).
+ */
+export async function profileMerge(dbName: string) {
+	const { serializeSharedFile, parseSharedFile } = await import('$lib/io/shared-file');
+	const { planMerge } = await import('$lib/io/merge-plan');
+	const { ImportService } = await import('$lib/io/csv-import/import-service');
+	const { writeMerge } = await import('$lib/db/merge-write');
+	// Made in a function of its own, so the generated records are garbage before anything is
+	// timed (a heap a gigabyte larger than the worker's would slow every collection).
+	const file = teamFile(serializeSharedFile);
+	await new Promise((r) => setTimeout(r, 3000));
+	const out: Record<string, number> = {};
+	let t = performance.now();
+	const lap = (k: string) => {
+		const n = performance.now();
+		out[k] = Math.round(n - t);
+		t = n;
+	};
+	const svc = new ImportService();
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	lap('arrayBuffer');
+	const text = new TextDecoder().decode(bytes);
+	lap('decode');
+	JSON.parse(text);
+	lap('JSON.parse alone');
+	const parsed = parseSharedFile(text, 'team.json', { maxBytes: Infinity });
+	lap('parseSharedFile');
+	if (!parsed.ok) throw new Error('refused');
+	const { held, timeZone } = await svc.held(dbName);
+	lap('held');
+	const plan = planMerge(held, parsed.file, timeZone, { uniqueIds: true });
+	lap('planMerge');
+	const db = svc.db(dbName);
+	await writeMerge(db, { ...plan.writes, activities: [], stageEvents: [] });
+	lap('writeMerge entities');
+	await writeMerge(db, {
+		...plan.writes,
+		reps: [],
+		stages: [],
+		campaigns: [],
+		leads: [],
+		customers: [],
+		forecasts: []
+	});
+	lap('writeMerge logs');
+	svc.close();
+	return out;
+}
+
+function teamFile(serialize: (f: SharedFile) => string): Blob {
+	const LATER = '2026-12-04T09:00:00.000Z';
+	const mine = generateDemo({ size: 'L', seed: 1 });
+	const theirs = generateDemo({ size: 'M', seed: 3 });
+	mine.leads = mine.leads.map((l, i) =>
+		i % 50 === 0 ? { ...l, value: (l.value ?? 0) + 100, updatedAt: LATER } : l
+	);
+	mine.activities = mine.activities.map((a, i) =>
+		i % 100 === 0 && !a.deletedAt ? { ...a, deletedAt: LATER, updatedAt: LATER } : a
+	);
+	for (const k of ['reps', 'campaigns', 'leads', 'stageEvents', 'activities', 'customers'] as const)
+		(mine[k] as unknown[]).push(...theirs[k]);
+	mine.exportedAt = LATER;
+	return new Blob([serialize(mine)]);
 }
