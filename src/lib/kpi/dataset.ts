@@ -45,6 +45,8 @@ export interface DatasetInput {
 	 * stored blocks, split only when read.
 	 */
 	activityIds?: IdList;
+	/** liveActivityOrder(activities), when worked out beforehand. */
+	activityOrder?: Int32Array;
 }
 
 export const KIND_OPEN = 0;
@@ -251,7 +253,8 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 			input.stageEvents,
 			repKeys,
 			liveLeadIds,
-			input.activityIds ?? input.activities.id
+			input.activityIds ?? input.activities.id,
+			input.activityOrder
 		),
 		input,
 		input.timeZone

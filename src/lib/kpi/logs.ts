@@ -190,18 +190,12 @@ export function cloneLogs(logs: LogIndex): LogIndex {
 	return copy;
 }
 
-/** Live activity rows of `cols`, as (row numbers, lead keys, rep keys). */
-function liveActivityRows(
-	cols: ActivityColumns,
-	leadKeys: StringDictionary,
-	repKeys: StringDictionary
-): { rows: Int32Array; lead: Int32Array; rep: Int32Array } {
-	const leadMap = new Int32Array(cols.leadDict.length);
-	for (let d = 0; d < cols.leadDict.length; d++) {
-		leadMap[d] = cols.leadDict[d] ? leadKeys.index(cols.leadDict[d]) : -1;
-	}
-	const repMap = new Int32Array(cols.repDict.length);
-	for (let d = 0; d < cols.repDict.length; d++) repMap[d] = repKeys.index(cols.repDict[d]);
+/**
+ * The live rows of `cols` (not deleted, with an instant) sorted by instant, ties by row: the
+ * order the activity arrays keep. It needs no lead or rep, so the worker can work it out while
+ * the rest of the database is still being read.
+ */
+export function liveActivityOrder(cols: ActivityColumns): Int32Array {
 	let n = 0;
 	const keep = new Uint8Array(cols.count);
 	for (let r = 0; r < cols.count; r++) {
@@ -212,7 +206,24 @@ function liveActivityRows(
 	}
 	const rows = new Int32Array(n);
 	for (let r = 0, k = 0; r < cols.count; r++) if (keep[r]) rows[k++] = r;
-	const sorted = sortRowsByAt(rows, cols.at);
+	return sortRowsByAt(rows, cols.at);
+}
+
+/** Live activity rows of `cols`, as (row numbers, lead keys, rep keys). */
+function liveActivityRows(
+	cols: ActivityColumns,
+	leadKeys: StringDictionary,
+	repKeys: StringDictionary,
+	order?: Int32Array
+): { rows: Int32Array; lead: Int32Array; rep: Int32Array } {
+	const leadMap = new Int32Array(cols.leadDict.length);
+	for (let d = 0; d < cols.leadDict.length; d++) {
+		leadMap[d] = cols.leadDict[d] ? leadKeys.index(cols.leadDict[d]) : -1;
+	}
+	const repMap = new Int32Array(cols.repDict.length);
+	for (let d = 0; d < cols.repDict.length; d++) repMap[d] = repKeys.index(cols.repDict[d]);
+	const sorted = order ?? liveActivityOrder(cols);
+	const n = sorted.length;
 	const lead = new Int32Array(n);
 	const rep = new Int32Array(n);
 	for (let k = 0; k < n; k++) {
@@ -233,12 +244,13 @@ export function buildLogs(
 	stageEvents: StageEventColumns,
 	repKeys: StringDictionary,
 	liveLeadIds: readonly string[],
-	activityIds: IdList = activities.id
+	activityIds: IdList = activities.id,
+	activityOrder?: Int32Array
 ): LogIndex {
 	const leadKeys = new StringDictionary(liveLeadIds);
 	const nLive = leadKeys.values.length;
 	const stageKeys = new StringDictionary();
-	const a = liveActivityRows(activities, leadKeys, repKeys);
+	const a = liveActivityRows(activities, leadKeys, repKeys, activityOrder);
 	const n = a.rows.length;
 	let nMain = 0;
 	for (let k = 0; k < n; k++) if (a.lead[k] < nLive) nMain++;

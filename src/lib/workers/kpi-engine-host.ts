@@ -12,10 +12,11 @@ import {
 	updateDataset,
 	workspaceSummary,
 	type DatasetChange,
+	type DatasetInput,
 	type KpiDataset,
 	type WorkspaceSummary
 } from '../kpi/index';
-import { PackedIds } from '../kpi/logs';
+import { liveActivityOrder, PackedIds } from '../kpi/logs';
 import type { KpiKey, KpiOptions } from '../kpi/result-types';
 import type { ActivityColumns } from '../domain/columns';
 import type { Lead } from '../domain/types';
@@ -58,7 +59,7 @@ export class KpiEngineHost {
 			const other = await before;
 			const r = await run;
 			if (waited && r.refresh === 'cached' && other && other.refresh !== 'cached') {
-				return { refresh: other.refresh, refreshMs: performance.now() - t0 };
+				return { ...other, refreshMs: performance.now() - t0 };
 			}
 			return r;
 		} finally {
@@ -208,15 +209,37 @@ export class KpiEngineHost {
 		// The entity rows come through readEntityRows (leads and customers from their JSON
 		// chunks: a few dozen records instead of 100k); the logs as raw blocks, kept per bucket so
 		// a later refresh replaces only the buckets that changed.
-		// The change counter is read BEFORE the data: a write landing in between is then re-read
-		// by the next refresh (harmless), never missed.
-		const last = await db.changes.orderBy('seq').last();
-		const [entityRows, act, ev, ws] = await Promise.all([
-			readEntityRows(db),
-			db.activityBlocks.toArray(),
-			db.stageEventBlocks.toArray(),
-			getWorkspaceSettings(db)
-		]);
+		// One read transaction: every request is sent at once (no round trip first for the change
+		// counter), and the counter is read from the same snapshot as the data, so a write
+		// landing meanwhile is seen by the next refresh, never missed.
+		// The activities' columns and order (a sort of a million rows, which needs no lead) are
+		// worked out as soon as their blocks arrive, while the stage events are still being read.
+		let prepMs = 0;
+		const [last, entityRows, act, ev, ws] = await db.transaction(
+			'r',
+			[
+				db.changes,
+				db.settings,
+				db.entityChunks,
+				...ENTITY_LIST_NAMES.map((l) => db.table(l)),
+				db.activityBlocks,
+				db.stageEventBlocks
+			],
+			() =>
+				Promise.all([
+					db.changes.orderBy('seq').last(),
+					readEntityRows(db),
+					db.activityBlocks.toArray().then((blocks) => {
+						const t = performance.now();
+						const prepared = engineActivities(blocks);
+						const order = liveActivityOrder(prepared.activities);
+						prepMs = performance.now() - t;
+						return { blocks, prepared, order };
+					}),
+					db.stageEventBlocks.toArray(),
+					getWorkspaceSettings(db)
+				])
+		);
 		// The maps by id serve only later edits: made once the first figures are out.
 		const rows = entityRows as unknown as Record<EntityListName, { id: string }[]>;
 		this.entityRows = rows;
@@ -224,13 +247,13 @@ export class KpiEngineHost {
 		setTimeout(() => {
 			if (this.entityRows === rows) this.entityMaps();
 		}, 0);
-		this.activityBlocks = new Map(act.map((b) => [b.bucket, b]));
+		this.activityBlocks = new Map(act.blocks.map((b) => [b.bucket, b]));
 		this.stageEventBlocks = new Map(ev.map((b) => [b.bucket, b]));
 		this.seq = last?.seq ?? 0;
 		this.timeZone = ws?.timeZone || 'UTC';
 		const t = performance.now();
-		this.rebuild();
-		return performance.now() - t;
+		this.rebuild({ ...act.prepared, activityOrder: act.order });
+		return performance.now() - t + prepMs;
 	}
 
 	private async replaceBlocks<B extends { bucket: number }>(
@@ -306,7 +329,12 @@ export class KpiEngineHost {
 		return this.entities;
 	}
 
-	private rebuild(): void {
+	private rebuild(
+		activities: Pick<
+			DatasetInput,
+			'activities' | 'activityIds' | 'activityOrder'
+		> = engineActivities([...this.activityBlocks.values()])
+	): void {
 		const lists = this.entityRows;
 		const e = this.entities;
 		const rows = <T>(list: EntityListName) =>
@@ -319,7 +347,7 @@ export class KpiEngineHost {
 			leads: rows('leads'),
 			customers: rows('customers'),
 			forecasts: rows('forecasts'),
-			...engineActivities([...this.activityBlocks.values()]),
+			...activities,
 			stageEvents: concatStageEventBlocks([...this.stageEventBlocks.values()])
 		});
 	}
