@@ -65,6 +65,28 @@ describe('readBoardLeads', () => {
 		expect(await readBoardLeads(db, cache)).toBe(last);
 	});
 
+	it('gives the moved lead to a read that starts while another is still reading', async () => {
+		const { db } = await workspaceDb();
+		const history = new CommandHistory(db);
+		const a = await history.run(createLead({ name: 'A' }));
+		const cache: BoardLeadCache = {};
+		const first = await readBoardLeads(db, cache);
+		const tick = () => new Promise((r) => setTimeout(r, 0));
+		// Dexie starts a new run when a write lands during a read; the newest run's result is the
+		// one shown, so it must not be handed the previous result while the other is patching.
+		const stages = ['contacted', 'qualified', 'proposal', 'negotiation'];
+		for (let i = 0; i < 24; i++) {
+			const stage = stages[i % stages.length];
+			await history.run(moveLead(a.id, stage));
+			const early = readBoardLeads(db, cache);
+			for (let t = 0; t < i; t++) await tick();
+			const late = await readBoardLeads(db, cache);
+			expect(late.leads.get(a.id)?.stageId, `after ${i} ticks`).toBe(stage);
+			expect(late).not.toBe(first);
+			expect((await early).leads.get(a.id)?.stageId).toBe(stage);
+		}
+	});
+
 	it('reads the rows when a write from outside the data layer dropped the chunked copy', async () => {
 		const { db } = await workspaceDb();
 		const a = await new CommandHistory(db).run(createLead({ name: 'A', value: 1 }));

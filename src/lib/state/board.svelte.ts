@@ -34,30 +34,33 @@ export async function readBoardLeads(
 	cache: BoardLeadCache
 ): Promise<BoardLeads> {
 	const meta = await db.entityChunks.get('leads:meta');
-	if (cache.db === db && cache.leads && cache.last && cache.seq !== undefined && meta) {
-		const changes = await readChangesSince(db, cache.seq);
-		if (changes.seq === cache.seq) return cache.last;
+	const { seq, leads, last } = cache;
+	if (cache.db === db && leads && last && seq !== undefined && meta) {
+		const changes = await readChangesSince(db, seq);
+		if (changes.seq === seq) return last;
 		if (!changes.full) {
 			const ids = changes.entities.leads ?? [];
-			cache.seq = changes.seq;
-			if (!ids.length) return cache.last;
-			const fresh = await db.leads.bulkGet(ids);
+			const fresh = ids.length ? await db.leads.bulkGet(ids) : [];
+			// Runs may overlap (Dexie starts a new one when a write lands during a read): the
+			// cache changes only here, after the last await, and never back to older rows.
+			if (cache.leads !== leads || (cache.seq ?? 0) > changes.seq) return cache.last!;
 			ids.forEach((id, i) => {
 				const lead = fresh[i];
-				if (lead && !lead.deletedAt) cache.leads!.set(id, lead);
-				else cache.leads!.delete(id);
+				if (lead && !lead.deletedAt) leads.set(id, lead);
+				else leads.delete(id);
 			});
-			return (cache.last = { leads: cache.leads });
+			cache.seq = changes.seq;
+			return ids.length ? (cache.last = { leads }) : last;
 		}
 	}
 	// The change seq first: a write landing meanwhile is in the rows and read again next time.
-	const seq = await currentChangeSeq(db);
+	const atSeq = await currentChangeSeq(db);
 	// A local index, not state.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	const leads = new Map<string, Lead>();
+	const all = new Map<string, Lead>();
 	for (const lead of await readChunkedList<Lead>(db, 'leads'))
-		if (!lead.deletedAt) leads.set(lead.id, lead);
-	Object.assign(cache, { db, seq, leads, last: { leads } });
+		if (!lead.deletedAt) all.set(lead.id, lead);
+	Object.assign(cache, { db, seq: atSeq, leads: all, last: { leads: all } });
 	return cache.last!;
 }
 
