@@ -37,6 +37,8 @@ for (const size of sizes) {
 		const cached: number[] = [];
 		const change: number[] = [];
 		const worker: string[] = [];
+		/** Per run: when the page started the KPI worker, asked it, and had its answer. */
+		const marks: Record<string, number>[] = [];
 		let detail = '';
 		for (let run = 0; run < RUNS; run++) {
 			// A fresh browser each run: nothing in memory, and no cached figures to show.
@@ -52,13 +54,24 @@ for (const size of sizes) {
 			await page.goto(url, { waitUntil: 'commit' });
 			const t = await page.waitForFunction(filled, undefined, { timeout: 120_000, polling: 'raf' });
 			open.push((await t.jsonValue()) as number);
+			marks.push(
+				await page.evaluate(() =>
+					Object.fromEntries(
+						performance
+							.getEntriesByType('mark')
+							.filter((m) => m.name.startsWith('tragt:'))
+							.map((m) => [m.name.slice(6), m.startTime])
+					)
+				)
+			);
 			const status = page.locator('[role=status]').first();
 			worker.push(
 				`${await status.getAttribute('data-refresh')} ${await status.getAttribute('data-refresh-ms')}+${await status.getAttribute('data-compute-ms')} ms`
 			);
 
 			// Reopen: the last figures come from the cache at once (marked as updating).
-			await page.waitForTimeout(300); // the previous period's figures land in the cache
+			// The figures land in the cache when the page is next idle.
+			await page.waitForFunction(() => localStorage.getItem('tragt.dashboard.results') !== null);
 			await page.goto(url, { waitUntil: 'commit' });
 			const c = await page.waitForFunction(
 				() =>
@@ -97,7 +110,10 @@ for (const size of sizes) {
 			}
 			await ctx.close();
 		}
-		detail = `runs ${open.map((x) => Math.round(x)).join(', ')} ms; worker refresh+compute: ${worker.join(', ')}`;
+		const at = (name: string) => Math.round(median(marks.map((m) => m[name] ?? NaN)));
+		detail =
+			`runs ${open.map((x) => Math.round(x)).join(', ')} ms; worker refresh+compute: ${worker.join(', ')}; ` +
+			`medians: worker started @${at('kpi-worker')}, asked @${at('kpi-ask')}, answer @${at('kpi-answer')} ms`;
 		report({
 			figure: `Dashboard open, all 13 tiles filled (${size} stored)`,
 			median: median(open),

@@ -7,6 +7,7 @@ import { viewToParams } from '$lib/dashboard/view';
 import { getAppState } from '$lib/state/context';
 import { DashboardState, type DashboardService } from '$lib/state/dashboard.svelte';
 import { kpiWorker } from '$lib/workers/kpi-client';
+import { warmFigureFormats } from './dash-text';
 
 export function useDashboard(service?: () => DashboardService): DashboardState {
 	const app = getAppState();
@@ -20,6 +21,9 @@ export function useDashboard(service?: () => DashboardService): DashboardState {
 
 	onMount(() => {
 		void dash.load();
+		// While the worker computes, the main thread is idle: load the formatters' locale data now.
+		const warm = () => warmFigureFormats(app.currency);
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
 		return dash.followChanges();
 	});
 
