@@ -126,14 +126,21 @@ export async function readLeadsIncrementally(
 	timeZone: string,
 	cache: LeadCache
 ): Promise<GridRecord[]> {
-	const last = await db.changes.orderBy('seq').last();
-	const meta = await db.entityChunks.get('leads:meta');
+	// One round of requests side by side (each is a trip to the browser's storage process, which
+	// a busy machine makes slow): the last change, the meta row and the changes since last time.
+	const [last, meta, since] = await Promise.all([
+		db.changes.orderBy('seq').last(),
+		db.entityChunks.get('leads:meta'),
+		cache.seq !== undefined && cache.db === db
+			? db.changes.where('seq').above(cache.seq).toArray()
+			: Promise.resolve([])
+	]);
 	const seq = last?.seq ?? 0;
 	const known = cache.rows && cache.db === db && cache.timeZone === timeZone && meta;
 	if (known && cache.seq !== undefined && seq >= cache.seq) {
 		if (seq === cache.seq) return cache.rows!;
-		const since = await db.changes.where('seq').above(cache.seq).toArray();
-		const complete = since.length === seq - cache.seq && !since.some((c) => c.full);
+		const complete =
+			since.length === seq - cache.seq && since.at(-1)?.seq === seq && !since.some((c) => c.full);
 		// A local set of ids, not state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const ids = new Set<string>();
