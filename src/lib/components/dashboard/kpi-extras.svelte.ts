@@ -44,26 +44,29 @@ export class KpiExtras {
 		const seq = ++this.#seq;
 		const live = () => seq === this.#seq;
 		const source = this.#source();
+		// The figures' request also asks for the previous period (the change lines); none of
+		// these charts shows it, so the worker is not made to compute it once per bucket or rep.
+		const ask: KpiRequest = { ...request, withPrevious: undefined };
 		try {
 			if (kpi === 'churn') {
-				const plan = seriesBuckets(request, request.granularity ?? 'month', request.timeZone!);
+				const plan = seriesBuckets(ask, ask.granularity ?? 'month', ask.timeZone!);
 				const results: ChurnResult[] = [];
 				// In turn, not at once: the worker answers one call at a time anyway, and other
 				// pages' calls (a period change) then wait behind one bucket, not behind all.
 				for (const b of plan.buckets) {
-					const r = await source.compute({ ...request, from: b.from, to: b.to });
+					const r = await source.compute({ ...ask, from: b.from, to: b.to });
 					if (!live()) return;
 					results.push(r.churn);
 				}
 				this.churn = { plan, results };
 			} else if (kpi === 'responseTime') {
-				const counts = await source.responseHistogram(request);
+				const counts = await source.responseHistogram(ask);
 				if (live()) this.histogram = counts;
 			} else if (kpi === 'activities') {
 				const reps = topReps(result.activities.byRep, REP_SERIES_LIMIT);
 				const perRep: Record<string, Record<string, number>> = {};
 				for (const rep of reps) {
-					const r = await source.compute({ ...request, reps: [rep] });
+					const r = await source.compute({ ...ask, reps: [rep] });
 					if (!live()) return;
 					perRep[rep] = r.activities.series;
 				}

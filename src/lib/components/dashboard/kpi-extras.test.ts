@@ -82,4 +82,17 @@ describe('KpiExtras', () => {
 		expect(extras.histogram).toEqual([1, 2, 3, 4, 5, 6]);
 		expect(calls).toEqual([]);
 	});
+
+	it('asks for no previous period, even when the figures did (none of these charts shows it)', async () => {
+		const { calls, source } = fakeSource();
+		const extras = new KpiExtras(() => source);
+		const withPrevious = { ...request, withPrevious: true };
+		await extras.load('churn', withPrevious, resultWith({}));
+		const r = resultWith({ activities: { byRep: { r1: 3, r2: 5 } } });
+		await extras.load('activities', withPrevious, r);
+		expect(calls.length).toBe(4 + 2);
+		expect(calls.every((c) => !c.withPrevious)).toBe(true);
+		// The loaded charts still belong to the figures' own request.
+		expect(extras.request).toBe(withPrevious);
+	});
 });
