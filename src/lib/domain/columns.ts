@@ -58,7 +58,16 @@ export class StringDictionary {
 	private readonly lookup = new Map<string, number>();
 
 	constructor(initial?: readonly string[]) {
-		if (initial) for (const v of initial) this.index(v);
+		if (!initial) return;
+		// One map operation per value, not a lookup and then an insert (100k lead ids when the
+		// KPI worker builds its dataset): a repeated value is put back to its first index.
+		const { values, lookup } = this;
+		for (const v of initial) {
+			const size = lookup.size;
+			lookup.set(v, values.length);
+			if (lookup.size === size) lookup.set(v, values.indexOf(v));
+			else values.push(v);
+		}
 	}
 
 	index(value: string): number {
