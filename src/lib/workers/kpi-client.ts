@@ -2,9 +2,11 @@
 import * as Comlink from 'comlink';
 import type { KpiService } from './kpi-protocol';
 
-let remote: Comlink.Remote<KpiService> | null = null;
+/** One worker per database: the team comparison reads another database than the dashboard. */
+const remotes = new Map<string, Comlink.Remote<KpiService>>();
 
 export function kpiWorker(dbName = 'tragt'): Comlink.Remote<KpiService> {
+	let remote = remotes.get(dbName);
 	if (!remote) {
 		// A mark for the dashboard bench's breakdown (navigation -> worker -> figures).
 		performance.mark?.('tragt:kpi-worker');
@@ -13,6 +15,7 @@ export function kpiWorker(dbName = 'tragt'): Comlink.Remote<KpiService> {
 			name: 'kpi'
 		});
 		remote = Comlink.wrap<KpiService>(worker);
+		remotes.set(dbName, remote);
 		// open() also starts the worker's cold read of the database (prefetch).
 		void remote.open(dbName);
 	}
