@@ -5,8 +5,10 @@ import {
 	boardOrder,
 	buildBoard,
 	instantFromWallInput,
+	patchBoard,
 	visibleWindow,
-	wallInputAt
+	wallInputAt,
+	type LeadChange
 } from './board-columns';
 
 const T = '2026-11-01T00:00:00Z';
@@ -111,6 +113,75 @@ describe('boardOrder', () => {
 			})
 		);
 		expect(Array.from(boardOrder(leads))).toEqual(reference(leads));
+	});
+});
+
+describe('patchBoard', () => {
+	// What a person sees of a column: its count, total and the cards' values and names in order
+	// (leads that tie on both may stand in either order).
+	const view = (cols: ReturnType<typeof buildBoard>) =>
+		cols.map((c) => ({
+			stage: c.stage.id,
+			count: c.count,
+			total: c.total,
+			weighted: c.weighted,
+			cards: c.leads.map((l) => `${l.value ?? 0}|${l.name}`),
+			ids: c.leads.map((l) => l.id).sort()
+		}));
+
+	const stageIds = ['lead', 'proposal', 'won', 'lost', 'old'];
+	const edit = fc.record({
+		id: fc.integer({ min: 0, max: 14 }),
+		stageId: fc.constantFrom(...stageIds),
+		value: fc.option(
+			fc.integer({ min: 0, max: 4 }).map((v) => v * 100),
+			{ nil: undefined }
+		),
+		name: fc.constantFrom('Ann', 'Bo', 'åse'),
+		ownerId: fc.constantFrom('r1', 'r2'),
+		gone: fc.boolean()
+	});
+
+	it('gives what building the board afresh gives, after any edits, moves, adds and deletes', () => {
+		fc.assert(
+			fc.property(
+				fc.array(edit, { maxLength: 15 }),
+				fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+				fc.constantFrom('', 'r2'),
+				(initial, batches, repId) => {
+					const filter = { repId, campaignId: '' };
+					const leads = new Map<string, Lead>();
+					const put = (e: (typeof initial)[number]): LeadChange => {
+						const id = `l${e.id}`;
+						const before = leads.get(id);
+						if (e.gone) leads.delete(id);
+						else leads.set(id, lead(id, e.stageId, e.value, { name: e.name, ownerId: e.ownerId }));
+						return { before, after: leads.get(id) };
+					};
+					initial.forEach(put);
+					let cols = buildBoard(leads.values(), stages, filter);
+					for (const batch of batches) {
+						const changes = batch.map(put);
+						cols = patchBoard(cols, changes, filter);
+						expect(view(cols)).toEqual(view(buildBoard(leads.values(), stages, filter)));
+						// Again: a column built from the newer leads already holds these changes.
+						expect(view(patchBoard(cols, changes, filter))).toEqual(view(cols));
+					}
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('keeps the columns a move did not touch', () => {
+		const a = lead('a', 'lead', 10);
+		const cols = buildBoard([a, lead('b', 'won', 5)], stages, { repId: '', campaignId: '' });
+		const moved = { ...a, stageId: 'proposal' };
+		const out = patchBoard(cols, [{ before: a, after: moved }], { repId: '', campaignId: '' });
+		expect(out.find((c) => c.stage.id === 'won')).toBe(cols.find((c) => c.stage.id === 'won'));
+		expect(out.find((c) => c.stage.id === 'proposal')!.total).toBe(10);
+		expect(out.find((c) => c.stage.id === 'proposal')!.weighted).toBe(5);
+		expect(out.find((c) => c.stage.id === 'lead')!.count).toBe(0);
 	});
 });
 

@@ -40,12 +40,8 @@ export function buildBoard(
 		);
 	const columnOf = new Map<string, number>(live.map((s, i) => [s.id, i]));
 	const picked: Lead[] = [];
-	for (const lead of leads) {
-		if (lead.deletedAt || !columnOf.has(lead.stageId)) continue;
-		if (filter.repId && lead.ownerId !== filter.repId) continue;
-		if (filter.campaignId && lead.campaignId !== filter.campaignId) continue;
-		picked.push(lead);
-	}
+	for (const lead of leads)
+		if (shows(lead, filter) && columnOf.has(lead.stageId)) picked.push(lead);
 	const columns = live.map((stage) => ({ stage, leads: [] as Lead[], total: 0 }));
 	const order = boardOrder(picked);
 	for (let k = 0; k < order.length; k++) {
@@ -54,13 +50,87 @@ export function buildBoard(
 		col.leads.push(lead);
 		col.total += lead.value ?? 0;
 	}
-	return columns.map(({ stage, leads, total }) => ({
-		stage,
-		leads,
-		count: leads.length,
-		total,
-		weighted: total * stage.probability
-	}));
+	return columns.map(({ stage, leads, total }) => column(stage, leads, total));
+}
+
+function shows(lead: Lead, filter: BoardFilter): boolean {
+	if (lead.deletedAt) return false;
+	if (filter.repId && lead.ownerId !== filter.repId) return false;
+	return !filter.campaignId || lead.campaignId === filter.campaignId;
+}
+
+function column(stage: Stage, leads: Lead[], total: number): BoardColumn {
+	return { stage, leads, count: leads.length, total, weighted: total * stage.probability };
+}
+
+/** A lead as it was before a change and as it is after (absent: new, or gone). */
+export interface LeadChange {
+	before?: Lead;
+	after?: Lead;
+}
+
+/**
+ * The columns after `changes`, from the columns built before them with the same stages and
+ * filter: each changed lead leaves its old place and is put at its place by value and name (after
+ * its equals); applying a change twice changes nothing. A move on a board of 100k leads then
+ * copies two columns instead of ordering all of them again. Untouched columns stay the same
+ * objects.
+ */
+export function patchBoard(
+	columns: readonly BoardColumn[],
+	changes: readonly LeadChange[],
+	filter: BoardFilter
+): BoardColumn[] {
+	const index = new Map(columns.map((c, i) => [c.stage.id, i]));
+	const touched = new Map<number, Lead[]>();
+	const cards = (i: number) => {
+		let l = touched.get(i);
+		if (!l) touched.set(i, (l = columns[i].leads.slice()));
+		return l;
+	};
+	for (const { before, after } of changes) {
+		const id = (after ?? before)?.id;
+		if (id === undefined) continue;
+		// By id, and from both columns: the columns may hold either version already (a full
+		// build reads the live leads, which can be ahead of the change list).
+		for (const lead of [before, after]) {
+			const i = lead ? index.get(lead.stageId) : undefined;
+			if (i === undefined) continue;
+			const l = cards(i);
+			const at = l.findIndex((x) => x.id === id);
+			if (at >= 0) l.splice(at, 1);
+		}
+		const to = after && shows(after, filter) ? index.get(after.stageId) : undefined;
+		if (to !== undefined) {
+			const l = cards(to);
+			l.splice(placeOf(l, after!), 0, after!);
+		}
+	}
+	return columns.map((c, i) => {
+		const l = touched.get(i);
+		return l
+			? column(
+					c.stage,
+					l,
+					l.reduce((s, x) => s + (x.value ?? 0), 0)
+				)
+			: c;
+	});
+}
+
+/** Where `lead` goes in `leads` (board order): after every lead that comes first or ties. */
+function placeOf(leads: readonly Lead[], lead: Lead): number {
+	const v = lead.value ?? 0;
+	let lo = 0;
+	let hi = leads.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		const m = leads[mid];
+		const before = (m.value ?? 0) - v || lead.name.localeCompare(m.name);
+		if (before >= 0) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 /** The rank of each key in `order` (keys given once each). */

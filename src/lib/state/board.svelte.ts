@@ -3,8 +3,14 @@
 import type { TragtDatabase } from '$lib/db/database';
 import { readChunkedList } from '$lib/db/entity-chunks';
 import { currentChangeSeq, readChangesSince } from '$lib/db/repositories';
-import type { Lead } from '$lib/domain/types';
-import { buildBoard, type BoardColumn } from '$lib/entry/board-columns';
+import type { Lead, Stage } from '$lib/domain/types';
+import {
+	buildBoard,
+	patchBoard,
+	type BoardColumn,
+	type BoardFilter,
+	type LeadChange
+} from '$lib/entry/board-columns';
 import type { AppState } from './app-state.svelte';
 import { LiveQuery } from './live-query.svelte';
 
@@ -12,6 +18,9 @@ import { LiveQuery } from './live-query.svelte';
 export interface BoardLeads {
 	/** Live (not deleted) leads by id. */
 	leads: ReadonlyMap<string, Lead>;
+	/** The result this one was patched from, and what changed since (absent: a full read). */
+	from?: BoardLeads;
+	changes?: LeadChange[];
 }
 
 /** What the reader keeps between runs. */
@@ -44,13 +53,19 @@ export async function readBoardLeads(
 			// Runs may overlap (Dexie starts a new one when a write lands during a read): the
 			// cache changes only here, after the last await, and never back to older rows.
 			if (cache.leads !== leads || (cache.seq ?? 0) > changes.seq) return cache.last!;
-			ids.forEach((id, i) => {
+			const changed: LeadChange[] = ids.map((id, i) => {
+				const before = leads.get(id);
 				const lead = fresh[i];
 				if (lead && !lead.deletedAt) leads.set(id, lead);
 				else leads.delete(id);
+				return { before, after: leads.get(id) };
 			});
 			cache.seq = changes.seq;
-			return ids.length ? (cache.last = { leads }) : last;
+			if (!ids.length) return last;
+			// One link back is enough to patch the board from; older ones would pile up.
+			const from = cache.last!;
+			from.from = from.changes = undefined;
+			return (cache.last = { leads, from, changes: changed });
 		}
 	}
 	// The change seq first: a write landing meanwhile is in the rows and read again next time.
@@ -81,10 +96,26 @@ export class BoardState {
 		return !!this.leads.current && !!this.lookups.current;
 	}
 
-	columns: BoardColumn[] = $derived.by(() =>
-		buildBoard(this.leads.current?.leads.values() ?? [], this.lookups.current?.stages ?? [], {
-			repId: this.repId,
-			campaignId: this.campaignId
-		})
-	);
+	/** What the columns were last built from (plain fields: bookkeeping, not state). */
+	#built?: { leads?: BoardLeads; stages: readonly Stage[]; filter: BoardFilter };
+	#columns: BoardColumn[] = [];
+
+	columns: BoardColumn[] = $derived.by(() => {
+		const leads = this.leads.current;
+		const stages = this.lookups.current?.stages ?? [];
+		const filter = { repId: this.repId, campaignId: this.campaignId };
+		const b = this.#built;
+		// After a move only the changed leads are put in place; anything else builds afresh.
+		const patch =
+			!!leads?.from &&
+			leads.from === b?.leads &&
+			b.stages === stages &&
+			b.filter.repId === filter.repId &&
+			b.filter.campaignId === filter.campaignId;
+		this.#columns = patch
+			? patchBoard(this.#columns, leads.changes ?? [], filter)
+			: buildBoard(leads?.leads.values() ?? [], stages, filter);
+		this.#built = { leads, stages, filter };
+		return this.#columns;
+	});
 }
