@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from './problems';
 import { activityArb, stageEventArb } from './test-data';
-import { validateList } from './validate';
+import { emptyRecords } from '../domain/types';
+import { referenceWarnings, validateList } from './validate';
 
 // Records as a file may hold them: valid ones, and ones with a field made null, empty, of the
 // wrong type or type value, removed, or an unknown or forbidden-looking field added.
@@ -72,5 +73,36 @@ describe('validateList: the fast checks of the logs', () => {
 			['activities', 1, 'type'],
 			['activities', 2, 'id']
 		]);
+	});
+});
+
+describe('referenceWarnings', () => {
+	it('counts every dangling reference and names the first, also among repeated values', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.constantFrom('r1', 'r2', 'ghost', 'gone', ''), { maxLength: 30 }),
+				(refs) => {
+					const records = emptyRecords();
+					records.reps = [{ id: 'r1', updatedAt: '2026-01-01T00:00:00Z', name: 'A', active: true }];
+					records.forecasts = refs.map((repId, i) => ({
+						id: `f${i}`,
+						updatedAt: '2026-01-01T00:00:00Z',
+						period: '2026',
+						amount: 1,
+						...(repId === 'r2' ? {} : { repId })
+					}));
+					const missing = refs.flatMap((r, i) => (r === 'ghost' || r === 'gone' ? [i] : []));
+					const out = referenceWarnings(records, 'f.json');
+					if (missing.length === 0) expect(out).toEqual([]);
+					else {
+						const what = missing.length === 1 ? '1 record has' : `${missing.length} records have`;
+						expect(out).toEqual([
+							`f.json: forecasts: ${what} repId not found in reps (first forecasts[${missing[0]}]: "${refs[missing[0]]}")`
+						]);
+					}
+				}
+			),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -309,11 +309,19 @@ export function referenceWarnings(records: Records, file: string): string[] {
 		const rows = records[rule.list] as unknown as Record<string, unknown>[];
 		let count = 0;
 		let first = -1;
+		const known = idsOf(rule.target);
+		// Neighbouring rows often name the same record (a lead's activities sit together):
+		// a value equal to the one before has the same answer without a lookup.
+		let last: unknown = undefined;
+		let lastMissing = false;
 		for (let i = 0; i < rows.length; i++) {
 			const v = rows[i][rule.field];
-			if (typeof v === 'string' && v !== '' && !idsOf(rule.target).has(v)) {
-				if (count++ === 0) first = i;
+			if (typeof v !== 'string' || v === '') continue;
+			if (v !== last) {
+				last = v;
+				lastMissing = !known.has(v);
 			}
+			if (lastMissing && count++ === 0) first = i;
 		}
 		if (count > 0) {
 			const what = count === 1 ? '1 record has' : `${count} records have`;

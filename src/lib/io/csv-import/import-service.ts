@@ -296,20 +296,28 @@ export class ImportService {
 		dbName: string
 	): Promise<SharedInfo> {
 		this.#incoming = undefined;
+		// Duck-typed (as in bytesOf): a test's Uint8Array may come from another realm.
+		const isBytes = typeof input !== 'string' && ArrayBuffer.isView(input);
 		const size =
 			typeof input === 'string'
 				? input.length
-				: input instanceof Uint8Array
-					? input.length
-					: input.size;
+				: isBytes
+					? (input as Uint8Array).length
+					: (input as Blob).size;
 		const tooBig = checkFileSize(size, fileName);
 		if (tooBig) return { ok: false, problems: [tooBig], warnings: [], fileName, reps: [] };
 		// Ask IndexedDB for the held data first: the database reads it while this thread decodes
 		// and parses the file (a refused file just drops the answer).
 		const heldRead = this.held(dbName);
 		heldRead.catch(() => undefined);
+		// A Blob decodes itself (UTF-8, BOM dropped, bad bytes replaced: decodeBytes' answer for
+		// 'utf-8') without a 250 MB copy of its bytes in this heap first.
 		const text =
-			typeof input === 'string' ? input : decodeBytes(await bytesOf(input), 'utf-8').text;
+			typeof input === 'string'
+				? input
+				: isBytes
+					? decodeBytes(await bytesOf(input), 'utf-8').text
+					: await (input as Blob).text();
 		// Bytes were measured above: the parser need not count them again (a string's code units
 		// may be fewer than its bytes, so text is still counted there).
 		const parsed = parseSharedFile(

@@ -4,7 +4,7 @@
 import { openDatabase } from '$lib/db/database';
 import { saveWorkspaceSettings, writeRecords } from '$lib/db/repositories';
 import { generateDemo } from '$lib/demo/generate-demo';
-import type { SharedFile } from '$lib/domain/types';
+import type { Records, SharedFile } from '$lib/domain/types';
 
 export async function loadL(dbName: string, seed = 1) {
 	const file = generateDemo({ size: 'L', seed });
@@ -160,4 +160,44 @@ function teamFile(serialize: (f: SharedFile) => string): Blob {
 		(mine[k] as unknown[]).push(...theirs[k]);
 	mine.exportedAt = LATER;
 	return new Blob([serialize(mine)]);
+}
+
+/** parseSharedFile's steps on the "team" file, one by one (see profileMerge). */
+export async function profileParse() {
+	const { serializeSharedFile } = await import('$lib/io/shared-file');
+	const { findForbiddenKeys } = await import('$lib/io/safe-json');
+	const { validateList, referenceWarnings } = await import('$lib/io/validate');
+	const { ProblemList } = await import('$lib/io/problems');
+	const file = teamFile(serializeSharedFile);
+	await new Promise((r) => setTimeout(r, 3000));
+	const out: Record<string, number> = {};
+	let t = performance.now();
+	const lap = (k: string) => {
+		const n = performance.now();
+		out[k] = Math.round(n - t);
+		t = n;
+	};
+	const text = await file.text();
+	lap('text');
+	const raw = JSON.parse(text);
+	lap('JSON.parse');
+	findForbiddenKeys(raw, text);
+	lap('findForbiddenKeys');
+	const problems = new ProblemList('x');
+	const warnings: string[] = [];
+	const records = {} as Records;
+	for (const l of ['leads', 'stageEvents', 'activities', 'customers'] as const) {
+		(records as unknown as Record<string, unknown>)[l] = validateList(
+			l,
+			raw[l],
+			problems,
+			warnings
+		);
+		lap(`validate ${l}`);
+	}
+	for (const l of ['reps', 'stages', 'campaigns', 'forecasts'] as const)
+		(records as unknown as Record<string, unknown>)[l] = raw[l];
+	referenceWarnings(records, 'x');
+	lap('referenceWarnings');
+	return out;
 }
