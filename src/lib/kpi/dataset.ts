@@ -13,7 +13,7 @@ import {
 	type ActivityColumns,
 	type StageEventColumns
 } from '../domain/columns';
-import { isIsoDate } from '../domain/time';
+import { daysInMonth, isIsoDate } from '../domain/time';
 import type { Campaign, Customer, Forecast, Lead, Records, Rep, Stage } from '../domain/types';
 import { forecastPeriodBounds, monthTableFor } from './buckets';
 import { instantParser } from './fast-instant';
@@ -381,8 +381,9 @@ function deriveDataset(
 		leadStage[i] = stageIndex.get(l.stageId) ?? -1;
 		const ecd = l.expectedCloseDate;
 		if (ecd) {
-			if (isIsoDate(ecd)) {
-				leadExpectedMonth[i] = Number(ecd.slice(0, 4)) * 12 + Number(ecd.slice(5, 7)) - 1;
+			const month = isoDateMonth(ecd);
+			if (month >= 0) {
+				leadExpectedMonth[i] = month;
 			} else {
 				const t = instant(ecd);
 				if (!Number.isNaN(t)) {
@@ -591,6 +592,23 @@ function deriveDataset(
 	};
 	zoneDerived(ds, tz);
 	return ds;
+}
+
+/**
+ * The month number (year * 12 + month - 1) of a date-only value `YYYY-MM-DD` naming a real
+ * day, else -1: isIsoDate's test without a regular expression and its match (one per lead).
+ */
+export function isoDateMonth(s: string): number {
+	if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+	const digit = (k: number) => {
+		const c = s.charCodeAt(k) - 48;
+		return c >= 0 && c <= 9 ? c : NaN;
+	};
+	const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+	const mo = digit(5) * 10 + digit(6);
+	const d = digit(8) * 10 + digit(9);
+	if (Number.isNaN(y + mo + d) || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return -1;
+	return y * 12 + mo - 1;
 }
 
 /** The workspace at a glance (the dashboard's summary), as the data layer counts it. */
