@@ -17,8 +17,6 @@ import {
 	bucketOf,
 	decodeActivityBlock,
 	decodeStageEventBlock,
-	encodeActivityBlock,
-	encodeStageEventBlock,
 	instantMs,
 	stageEventBlockFromRows,
 	stageEventRowsOfBlock,
@@ -67,6 +65,20 @@ function patchStageEvent(c: StageEventColumns, j: number, e: StageEvent, tz: str
 	c.lead[j] = dictIndex(c.leadDict, dicts.lead, e.leadId);
 	c.stage[j] = dictIndex(c.stageDict, dicts.stage, e.stageId);
 	c.rep[j] = e.repId ? dictIndex(c.repDict, dicts.rep, e.repId) : -1;
+}
+
+/** The block with its notes taken from the (patched) columns. */
+function withNotes(block: ActivityBlock, cols: ActivityColumns): ActivityBlock {
+	const noteRows: number[] = [];
+	const notes: string[] = [];
+	for (let i = 0; i < cols.count; i++) {
+		const n = cols.note[i];
+		if (n !== undefined && n !== null) {
+			noteRows.push(i);
+			notes.push(n);
+		}
+	}
+	return { ...block, noteRows: Int32Array.from(noteRows), notes };
 }
 
 interface Dicts {
@@ -141,15 +153,18 @@ async function mergeLog(
 		}
 		const appended = replaced.size ? adds.filter((r) => !replaced.has(r.id)) : adds;
 		// (Appending no rows would add an empty id to the packed ids: only append when some.)
+		// The columns were patched in place (decode shares the block's typed arrays and
+		// dictionaries) and no id changed: the block keeps its packed ids as they are, and only
+		// the sparse notes are gathered again (a patch may add or drop one).
 		if (log === 'activities') {
-			const packed = encodeActivityBlock(block.bucket, cols as ActivityColumns);
+			const packed = hits ? withNotes(block as ActivityBlock, cols as ActivityColumns) : block;
 			out.push(
 				appended.length
 					? appendActivities(block.bucket, packed, appended as Activity[], tz)
 					: packed
 			);
 		} else {
-			const packed = encodeStageEventBlock(block.bucket, cols as StageEventColumns);
+			const packed = block as StageEventBlock;
 			out.push(
 				appended.length
 					? appendStageEvents(block.bucket, packed, appended as StageEvent[], tz)
