@@ -61,9 +61,15 @@ export async function bulkUpsertLeads(
 	move: MoveFn
 ): Promise<string[]> {
 	const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
-	const reps = byId(await ctx.all<Rep>('reps'));
-	const stages = byId(await ctx.all<Stage>('stages'));
-	const campaigns = byId(await ctx.all<Campaign>('campaigns'));
+	// Side by side: each read is a trip to the storage process, slow on a busy machine.
+	const [repList, stageList, campaignList] = await Promise.all([
+		ctx.all<Rep>('reps'),
+		ctx.all<Stage>('stages'),
+		ctx.all<Campaign>('campaigns')
+	]);
+	const reps = byId(repList);
+	const stages = byId(stageList);
+	const campaigns = byId(campaignList);
 	const refs = memoryRefs(ctx, {
 		reps: reps as unknown as Map<string, Row>,
 		stages: stages as unknown as Map<string, Row>,

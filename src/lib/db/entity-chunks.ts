@@ -148,7 +148,11 @@ export async function applyChunkChanges(
 	changes: readonly ChunkChange[]
 ): Promise<void> {
 	if (changes.length === 0) return;
-	const meta = await db.entityChunks.get(`${list}:meta`);
+	// Both reads at once (each is a round trip to the storage process).
+	const [meta, deltas] = await Promise.all([
+		db.entityChunks.get(`${list}:meta`),
+		deltaKeys(db, list)
+	]);
 	if (!meta) {
 		await rebuildChunks(db, list);
 		return;
@@ -160,7 +164,6 @@ export async function applyChunkChanges(
 		if (!l) byChunk.set(k, (l = []));
 		l.push(c);
 	}
-	const deltas = await deltaKeys(db, list);
 	const out: EntityChunkRow[] = [];
 	const gone: string[] = [];
 	for (const [c, group] of byChunk) {
@@ -180,9 +183,12 @@ export async function applyChunkChanges(
 		if (rows.size) out.push({ key, list, json: JSON.stringify([...rows.values()]) });
 		else gone.push(key);
 	}
-	if (gone.length) await db.entityChunks.bulkDelete(gone);
-	if (out.length) await db.entityChunks.bulkPut(out);
-	await writeMeta(db, list);
+	// Disjoint keys: the requests go out together.
+	await Promise.all([
+		gone.length ? db.entityChunks.bulkDelete(gone) : undefined,
+		out.length ? db.entityChunks.bulkPut(out) : undefined,
+		writeMeta(db, list)
+	]);
 }
 
 /** Writes the whole chunk set of `list` from `rows` (the table's full content). */

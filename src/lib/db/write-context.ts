@@ -449,11 +449,46 @@ export class WriteContext {
 		const created = new Set<string>();
 		for (const c of this.changes.values())
 			if (c.list === 'leads' && !c.before && c.after) created.add(c.id);
-		for (const log of ['activities', 'stageEvents'] as const) {
+		const logs = (['activities', 'stageEvents'] as const).filter(
+			(log) => this.appends[log].size || this.dirty[log].size
+		);
+		// The blocks, and below the chunk copy, are written side by side (different tables; each
+		// awaited request is a round trip to the storage process).
+		const writeLogs = async () => {
+			await Promise.all(logs.map((log) => this.deltasOf(log)));
+			for (const log of logs) await this.writeLog(log, created, buckets);
+		};
+		const entities: Record<string, string[]> = {};
+		const chunked: Record<string, RowChange[]> = {};
+		for (const c of this.changeList()) {
+			if (!isEntityList(c.list)) continue;
+			(entities[c.list] ??= []).push(c.id);
+			(chunked[c.list] ??= []).push(c);
+		}
+		// The chunk copy from the rows' after images (no re-read); new rows are appended.
+		await Promise.all([
+			writeLogs(),
+			...CHUNKED_LISTS.map((list) => applyChunkChanges(this.db, list, chunked[list] ?? []))
+		]);
+		return recordChange(this.db, {
+			at: Date.now(),
+			full: this.full,
+			entities,
+			activityBuckets: buckets.activities,
+			stageEventBuckets: buckets.stageEvents
+		});
+	}
+
+	/** Writes one log's new rows (as deltas) and rewritten buckets; notes the keys touched. */
+	private async writeLog(
+		log: LogListName,
+		created: ReadonlySet<string>,
+		buckets: Record<LogListName, number[]>
+	): Promise<void> {
+		{
 			const table = blockTable(this.db, log);
 			const changed = new Set<number>();
-			const deltas =
-				this.appends[log].size || this.dirty[log].size ? await this.deltasOf(log) : null;
+			const deltas = await this.deltasOf(log);
 			const puts: (ActivityBlock | StageEventBlock)[] = [];
 			const gone: number[] = [];
 			const fold: number[] = [];
@@ -501,44 +536,43 @@ export class WriteContext {
 						: stageEventBlockFromRows(bucket, rows as StageEvent[], this.timeZone)
 				);
 			}
-			if (gone.length) await table.bulkDelete(gone);
-			if (puts.length) await table.bulkPut(puts);
+			// Disjoint keys: both requests go out at once.
+			await Promise.all([
+				gone.length ? table.bulkDelete(gone) : undefined,
+				puts.length ? table.bulkPut(puts) : undefined
+			]);
 			buckets[log] = [...changed].sort((a, b) => a - b);
 		}
-		const entities: Record<string, string[]> = {};
-		const chunked: Record<string, RowChange[]> = {};
-		for (const c of this.changeList()) {
-			if (!isEntityList(c.list)) continue;
-			(entities[c.list] ??= []).push(c.id);
-			(chunked[c.list] ??= []).push(c);
-		}
-		// The chunk copy from the rows' after images (no re-read); new rows are appended.
-		for (const list of CHUNKED_LISTS) await applyChunkChanges(this.db, list, chunked[list] ?? []);
-		return recordChange(this.db, {
-			at: Date.now(),
-			full: this.full,
-			entities,
-			activityBuckets: buckets.activities,
-			stageEventBuckets: buckets.stageEvents
-		});
 	}
 }
 
 /** Appends a change row (pruning old ones) and stamps the workspace's lastChangeAt. */
 export async function recordChange(db: TragtDatabase, change: ChangeRow): Promise<number> {
-	const seq = (await db.changes.add(change)) as number;
+	// Requests side by side where they do not depend on each other (fewer round trips).
+	const [seq, ws] = await Promise.all([
+		db.changes.add(change) as Promise<number>,
+		db.settings.get(WORKSPACE_KEY)
+	]);
+	const writes: Promise<unknown>[] = [];
 	if (seq > CHANGE_LOG_KEEP)
-		await db.changes
-			.where('seq')
-			.below(seq - CHANGE_LOG_KEEP)
-			.delete();
-	const ws = await db.settings.get(WORKSPACE_KEY);
+		writes.push(
+			db.changes
+				.where('seq')
+				.below(seq - CHANGE_LOG_KEEP)
+				.delete()
+		);
 	if (ws) {
-		await db.settings.put({
-			key: WORKSPACE_KEY,
-			value: { ...(ws.value as WorkspaceSettings), lastChangeAt: new Date(change.at).toISOString() }
-		});
+		writes.push(
+			db.settings.put({
+				key: WORKSPACE_KEY,
+				value: {
+					...(ws.value as WorkspaceSettings),
+					lastChangeAt: new Date(change.at).toISOString()
+				}
+			})
+		);
 	}
+	await Promise.all(writes);
 	return seq;
 }
 
