@@ -14,6 +14,8 @@ import {
 	serializeSharedFile
 } from '../../src/lib/io/shared-file';
 import { planMerge } from '../../src/lib/io/merge-plan';
+import { sharedFileBytes } from '../../src/lib/io/shared-file-bytes';
+import { activityBlockFromRows, bucketOf, stageEventBlockFromRows } from '../../src/lib/db/blocks';
 import { activitiesToColumns, stageEventsToColumns } from '../../src/lib/domain/columns';
 import { report, timeMedian } from './bench-util';
 
@@ -100,6 +102,45 @@ report({
 	target: 3000,
 	runs: 3,
 	note: `${(text.length / 1e6).toFixed(0)} MB; CPU ${Math.round(exportCpu)} ms a run`
+});
+
+// What the export worker does: the logs written from their stored blocks, into UTF-8 bytes
+// handed to a Blob one megabyte at a time.
+function blocksOf<T extends { leadId?: string | null }, B>(
+	rows: readonly T[],
+	make: (bucket: number, rows: T[], tz: string) => B
+): B[] {
+	const m = new Map<number, T[]>();
+	for (const r of rows) {
+		const k = bucketOf(r.leadId);
+		if (!m.has(k)) m.set(k, []);
+		m.get(k)!.push(r);
+	}
+	return [...m.entries()]
+		.sort((x, y) => x[0] - y[0])
+		.map(([k, r]) => make(k, r, a.workspace.timeZone));
+}
+const stored = {
+	...a,
+	activities: { blocks: blocksOf(a.activities, activityBlockFromRows) },
+	stageEvents: { blocks: blocksOf(a.stageEvents, stageEventBlockFromRows) }
+};
+let fileBytes = 0;
+const { wall: bytesMs, cpu: bytesCpu } = await timed(() => {
+	const blobs: Blob[] = [];
+	sharedFileBytes({ version: 1, exportedAt: NOW, workspace: a.workspace, lists: stored }, (x) =>
+		blobs.push(new Blob([x as Uint8Array<ArrayBuffer>]))
+	);
+	fileBytes = new Blob(blobs).size;
+}, 3);
+report({
+	figure:
+		'Export the L demo workspace to shared-file bytes from stored blocks, as the worker does (Node)',
+	median: Math.round(bytesMs),
+	unit: 'ms',
+	target: 3000,
+	runs: 3,
+	note: `${(fileBytes / 1e6).toFixed(0)} MB in 1 MB Blobs; CPU ${Math.round(bytesCpu)} ms a run`
 });
 
 const b = generateDemo({ size: 'L', seed: 2, now: NOW, timeZone: 'Europe/Copenhagen' });
