@@ -9,23 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BENCH_HARNESS_URL, BENCH_URL, launchChromium, median, report } from './bench-util';
-import { p95, SCROLL_PATTERNS, watchFrames, wheelScroll } from './scroll-measure';
+import { p95, SCROLL_PATTERNS, traceMainThread, watchFrames, wheelScroll } from './scroll-measure';
 
 // BOARD_SIZES=M runs only M (a quick check while working).
 const sizes = (process.env.BOARD_SIZES ?? 'M,L').split(',') as ('M' | 'L')[];
 /** Opens of the board per size (the first one also fills the browser's caches). */
 const OPENS = Number(process.env.BOARD_OPENS ?? 3);
-
-interface TraceEvent {
-	name: string;
-	ph: string;
-	pid: number;
-	tid: number;
-	ts: number;
-	dur?: number;
-	tdur?: number;
-	args?: { name?: string };
-}
 
 /**
  * Navigates to the board and waits for its first card, with a trace running: the wall time,
@@ -34,48 +23,17 @@ interface TraceEvent {
  */
 async function openBoard(ctx: BrowserContext, page: Page) {
 	await page.goto('about:blank');
-	const cdp = await ctx.newCDPSession(page);
-	const events: TraceEvent[] = [];
-	cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-	const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-	await cdp.send('Tracing.start', {
-		categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-		transferMode: 'ReportEvents'
+	let wall = 0;
+	const { tasks, navigationStart } = await traceMainThread(ctx, page, async () => {
+		const t0 = Date.now();
+		await page.goto(`${BENCH_URL}/board`);
+		await page.locator('.lead-card').first().waitFor({ timeout: 120_000 });
+		wall = Date.now() - t0;
 	});
-	const t0 = Date.now();
-	await page.goto(`${BENCH_URL}/board`);
-	await page.locator('.lead-card').first().waitFor({ timeout: 120_000 });
-	const wall = Date.now() - t0;
-	await cdp.send('Tracing.end');
-	await complete;
-	await cdp.detach();
-	// The renderer main thread that ran most: the board's (about:blank's renderer may differ).
-	const mains = new Set(
-		events
-			.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-			.map((e) => `${e.pid}:${e.tid}`)
-	);
-	const busy = new Map<string, number>();
-	const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask');
-	for (const t of tasks) {
-		const k = `${t.pid}:${t.tid}`;
-		if (mains.has(k)) busy.set(k, (busy.get(k) ?? 0) + (t.tdur ?? 0));
-	}
-	const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
-	const mine = tasks.filter((t) => `${t.pid}:${t.tid}` === main);
-	const start = events.find(
-		(e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main
-	)?.ts;
-	const from = start ?? mine[0]?.ts ?? 0;
-	let cpu = 0;
-	let longest = { wall: 0, cpu: 0 };
-	for (const t of mine) {
-		if (t.ts < from || t.ts > from + wall * 1000) continue;
-		cpu += t.tdur ?? 0;
-		if ((t.dur ?? 0) > longest.wall * 1000)
-			longest = { wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? 0) / 1000 };
-	}
-	return { wall, cpu: cpu / 1000, longest };
+	const from = navigationStart ?? tasks[0]?.at ?? 0;
+	const until = tasks.filter((t) => t.at >= from && t.at <= from + wall);
+	const longest = until.reduce((a, t) => (t.wall > a.wall ? t : a), { at: 0, wall: 0, cpu: 0 });
+	return { wall, cpu: until.reduce((s, t) => s + t.cpu, 0), longest };
 }
 
 for (const size of sizes) {
@@ -129,7 +87,7 @@ for (const size of sizes) {
 		const box = (await col.locator('.cards').boundingBox())!;
 		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 		for (const { name, step, count } of SCROLL_PATTERNS) {
-			const r = await wheelScroll(page, step, count, dir);
+			const r = await wheelScroll(page, step, count, dir, ctx);
 			const after = await page.locator('.lead-card').count();
 			report({
 				figure: `Board (${size}): scrolling a column, ${name}, p95 frame`,
@@ -145,7 +103,7 @@ for (const size of sizes) {
 				unit: 'ms',
 				target: 50,
 				runs: r.long.length,
-				note: `${r.long.length} long tasks; Chromium CPU ${r.cpuPerStep.toFixed(1)} ms per step`
+				note: `${r.long.length} long tasks; longest main-thread task by CPU ${Math.round(r.longestTaskCpu)} ms (trace); Chromium CPU ${r.cpuPerStep.toFixed(1)} ms per step`
 			});
 		}
 	} finally {
