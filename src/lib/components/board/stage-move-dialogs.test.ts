@@ -10,18 +10,7 @@ import { setLocale } from '$lib/paraglide/runtime.js';
 import { AppState } from '$lib/state/app-state.svelte';
 import { appContext } from '$lib/state/context';
 import StageMoveDialogs from './stage-move-dialogs.svelte';
-
-// jsdom has no modal dialogs: the open flag and the close event are all these need.
-Object.assign(HTMLDialogElement.prototype, {
-	showModal(this: HTMLDialogElement) {
-		this.open = true;
-	},
-	close(this: HTMLDialogElement) {
-		if (!this.open) return;
-		this.open = false;
-		this.dispatchEvent(new Event('close'));
-	}
-});
+import '../jsdom-dialog';
 
 let app: AppState;
 let dbCount = 0;

@@ -4,18 +4,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import LostReasonDialog from './lost-reason-dialog.svelte';
-
-// jsdom has no modal dialogs: the open flag and the close event are all this one needs.
-Object.assign(HTMLDialogElement.prototype, {
-	showModal(this: HTMLDialogElement) {
-		this.open = true;
-	},
-	close(this: HTMLDialogElement) {
-		if (!this.open) return;
-		this.open = false;
-		this.dispatchEvent(new Event('close'));
-	}
-});
+import '../jsdom-dialog';
 
 describe('the lost-reason dialog', () => {
 	it('asks about one move with its own title and button, and gives the chosen reason', async () => {
