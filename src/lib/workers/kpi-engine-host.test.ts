@@ -8,9 +8,10 @@ import {
 	logActivity,
 	moveLead,
 	updateActivity,
-	updateLead
+	updateLead,
+	upsertMany
 } from '../db/commands';
-import { bucketOf } from '../db/blocks';
+import { bucketOf, DELTA_SPAN } from '../db/blocks';
 import { CommandHistory } from '../db/history';
 import { readAllRecords, saveWorkspaceSettings, writeRecords } from '../db/repositories';
 import { generateDemo } from '../demo/generate-demo';
@@ -147,6 +148,48 @@ describe('KpiEngineHost', () => {
 			expect(r.result).toEqual(await coldResult(db));
 		}
 	});
+
+	it('follows pastes of new leads (first events stored as delta records) and their folding', async () => {
+		const { db } = await workspaceDb();
+		const history = new CommandHistory(db);
+		const lead = await history.run(
+			createLead({ name: 'Old', createdAt: '2026-01-05T10:00:00Z', value: 50 })
+		);
+		const pasted = (n: number, from: number) =>
+			Array.from({ length: n }, (_, i) => ({
+				name: `P${from + i}`,
+				stageId: i % 3 === 0 ? 'qualified' : 'lead',
+				value: 10 * (from + i),
+				createdAt: `2026-0${1 + ((from + i) % 9)}-1${i % 9}T08:00:00Z`
+			}));
+		const host = new KpiEngineHost(db);
+		await host.compute(request);
+		const ids: string[] = [];
+		const edits = [
+			async () => ids.push(...(await history.run(upsertMany('leads', pasted(150, 0))))),
+			async () => ids.push(...(await history.run(upsertMany('leads', pasted(150, 150))))),
+			// A move decodes its lead's bucket: the block is rewritten with its deltas folded in.
+			() => history.run(moveLead(ids[3], 'won', { at: '2026-05-01T12:00:00Z' })),
+			() =>
+				history.run(logActivity({ leadId: ids[200], type: 'call', at: '2026-03-02T09:00:00Z' })),
+			() => history.run(moveLead(lead.id, 'lost', { at: '2026-04-01T12:00:00Z' })),
+			() => history.undo(),
+			() => history.undo(),
+			() => history.undo(),
+			() => history.undo(),
+			() => history.redo()
+		];
+		let deltas = 0;
+		for (const edit of edits) {
+			await edit();
+			deltas += await db.stageEventBlocks.where('bucket').aboveOrEqual(DELTA_SPAN).count();
+			const r = await host.compute(request);
+			expect(r.timings.refresh).toBe('incremental');
+			expect(close(r.result, await coldResult(db))).toBeNull();
+		}
+		// The pastes did store delta records (else this test would not test them).
+		expect(deltas).toBeGreaterThan(0);
+	}, 20_000);
 
 	it('reads the database once when the page asks while an early read is under way', async () => {
 		const { db } = await workspaceDb();
