@@ -576,6 +576,28 @@ export async function recordChange(db: TragtDatabase, change: ChangeRow): Promis
 	return seq;
 }
 
+/**
+ * The row changes of this page's last few commits, by database and change number: a reader in
+ * the same page (the lead grid after a paste) takes the rows as written from here instead of
+ * reading them back. Writes from other tabs, workers or bulk paths are not here: readers fall
+ * back to the database for them.
+ */
+const committed = new WeakMap<TragtDatabase, Map<number, RowChange[]>>();
+const KEEP_COMMITTED = 8;
+
+function rememberCommitted(db: TragtDatabase, seq: number, changes: RowChange[]): void {
+	let m = committed.get(db);
+	if (!m) committed.set(db, (m = new Map()));
+	m.set(seq, changes);
+	for (const k of m.keys()) if (m.size > KEEP_COMMITTED) m.delete(k);
+}
+
+/** The row changes of commit `seq` when it was made in this page and is still remembered. Read
+ * only: they are also the undo history's images. */
+export function committedChanges(db: TragtDatabase, seq: number): readonly RowChange[] | undefined {
+	return committed.get(db)?.get(seq);
+}
+
 /** Tells other tabs and the KPI worker that data changed (after the commit). */
 export function broadcastChange(seq: number): void {
 	if (typeof BroadcastChannel === 'undefined') return;
@@ -612,6 +634,7 @@ export async function runWrite<R>(
 		const seq = await ctx.finish();
 		return { result, changes, seq, undoable: ctx.undoable };
 	});
+	rememberCommitted(db, out.seq, out.changes);
 	broadcastChange(out.seq);
 	return out;
 }

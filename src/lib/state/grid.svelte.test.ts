@@ -11,6 +11,7 @@ import {
 } from '$lib/db/commands';
 import type { TragtDatabase } from '$lib/db/database';
 import { CommandHistory } from '$lib/db/history';
+import { readAllRecords, writeRecords } from '$lib/db/repositories';
 import { closeAll, workspaceDb } from '$lib/db/test-util';
 import { patchLeads, readLeadsIncrementally, type GridRecord, type LeadCache } from './grid.svelte';
 
@@ -61,6 +62,41 @@ describe('readLeadsIncrementally', () => {
 		expect(last).toHaveLength(6);
 		// Nothing changed since: the same array, so the grid is not sent it again.
 		expect(await readLeadsIncrementally(db, 'UTC', cache)).toBe(last);
+	});
+});
+
+describe('readLeadsIncrementally, writes from elsewhere', () => {
+	it('reads back leads written by another page or a merge (not remembered here)', async () => {
+		const { db } = await workspaceDb();
+		const a = await run(db, createLead({ name: 'A', createdAt: day(5) }));
+		const cache: LeadCache = {};
+		await readLeadsIncrementally(db, 'UTC', cache);
+		// A paste here, then a merge that renames A and adds C (it records its own change).
+		const [p] = await run(db, upsertMany('leads', [{ name: 'P', createdAt: day(7) }]));
+		const all = await readAllRecords(db);
+		const later = '2099-01-01T00:00:00.000Z';
+		await writeRecords(
+			db,
+			{
+				...all,
+				leads: [
+					{ ...all.leads.find((l) => l.id === a.id)!, name: 'A renamed', updatedAt: later },
+					{
+						...all.leads.find((l) => l.id === a.id)!,
+						id: 'c',
+						name: 'C',
+						createdAt: day(9),
+						updatedAt: later
+					}
+				],
+				stageEvents: []
+			},
+			'merge'
+		);
+		const rows = await readLeadsIncrementally(db, 'UTC', cache);
+		expect(rows.map((r) => r.name)).toEqual(['C', 'P', 'A renamed']);
+		expect(rows).toEqual(await fresh(db));
+		expect(rows.some((r) => r.id === p)).toBe(true);
 	});
 });
 

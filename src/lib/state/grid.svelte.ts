@@ -2,7 +2,8 @@
 // tabs), because Dexie's liveQuery re-runs when the tables read here change. Newest first for
 // the logs and leads (what people enter and correct most), the entity lists by name or order.
 import { activityRowsOfBlock, instantMs, stageEventRowsOfBlock } from '$lib/db/blocks';
-import { entityTable, type TragtDatabase } from '$lib/db/database';
+import { entityTable, type ChangeRow, type TragtDatabase } from '$lib/db/database';
+import { committedChanges } from '$lib/db/write-context';
 import { readChunkedList } from '$lib/db/entity-chunks';
 import { parseInstant } from '$lib/domain/time';
 import type { GridList } from '$lib/entry/grid-columns';
@@ -116,6 +117,31 @@ async function changedLeads(
 }
 
 /**
+ * The leads of `changes` as these commits wrote them, when every one of them was made in this
+ * page (committedChanges): no read back of a paste's 1,000 leads. Copies, so that nothing done
+ * to grid records reaches the undo history's images. Undefined when one commit is not known.
+ */
+function localLeads(
+	db: TragtDatabase,
+	changes: readonly ChangeRow[],
+	ids: ReadonlySet<string>
+): GridRecord[] | undefined {
+	// A local map, not state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	const out = new Map<string, GridRecord>();
+	for (const c of changes) {
+		const rows = c.seq === undefined ? undefined : committedChanges(db, c.seq);
+		if (!rows) return undefined;
+		for (const r of rows) {
+			if (r.list !== 'leads' || !ids.has(r.id)) continue;
+			if (r.after) out.set(r.id, { ...r.after } as GridRecord);
+			else out.delete(r.id);
+		}
+	}
+	return [...out.values()];
+}
+
+/**
  * The live leads, newest first. After the first read, a re-run (any committed write) reads only
  * the change log and the leads it names, and patches the previous rows: after a paste of 1,000
  * leads into 100k, re-reading and sorting them all took longer than the paste itself. The
@@ -146,7 +172,9 @@ export async function readLeadsIncrementally(
 		const ids = new Set<string>();
 		if (complete) for (const c of since) for (const id of c.entities.leads ?? []) ids.add(id);
 		if (complete && ids.size <= PATCH_LIMIT) {
-			const fresh = ids.size ? await changedLeads(db, ids, since[0].at) : [];
+			const fresh = ids.size
+				? (localLeads(db, since, ids) ?? (await changedLeads(db, ids, since[0].at)))
+				: [];
 			const rows = ids.size ? patchLeads(cache.rows!, ids, fresh, timeZone, cache.at) : cache.rows!;
 			Object.assign(cache, { seq, rows });
 			return rows;
