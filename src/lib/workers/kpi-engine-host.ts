@@ -79,14 +79,42 @@ export class KpiEngineHost {
 			const refreshMs = performance.now() - t0;
 			return { refresh: 'cold', refreshMs, readMs: refreshMs - buildMs, buildMs };
 		}
-		const changes = await readChangesSince(this.db, this.seq);
+		// One read transaction: the change log, then every changed row and block requested at
+		// once (one round trip to IndexedDB for them, not one per table).
+		const db = this.db;
+		const read = await db.transaction(
+			'r',
+			[
+				db.changes,
+				...ENTITY_LIST_NAMES.map((l) => db.table(l)),
+				db.activityBlocks,
+				db.stageEventBlocks
+			],
+			async () => {
+				const changes = await readChangesSince(db, this.seq);
+				if (changes.seq === this.seq || changes.full || changes.entities.settings) {
+					return { changes, lists: [], rows: [], act: [], ev: [] };
+				}
+				const lists = Object.entries(changes.entities).filter(
+					(e): e is [EntityListName, string[]] =>
+						!!e[1] && e[1].length > 0 && (ENTITY_LIST_NAMES as readonly string[]).includes(e[0])
+				);
+				const [rows, act, ev] = await Promise.all([
+					Promise.all(lists.map(([list, ids]) => db.table(list).bulkGet(ids))),
+					db.activityBlocks.bulkGet(changes.activityBuckets),
+					db.stageEventBlocks.bulkGet(changes.stageEventBuckets)
+				]);
+				return { changes, lists, rows, act, ev };
+			}
+		);
+		const changes = read.changes;
 		if (changes.seq === this.seq) return { refresh: 'cached', refreshMs: 0 };
 		if (changes.full || changes.entities.settings) {
 			const buildMs = await this.readEverything();
 			const refreshMs = performance.now() - t0;
 			return { refresh: 'cold', refreshMs, readMs: refreshMs - buildMs, buildMs };
 		}
-		this.entityMaps();
+		const maps = this.entityMaps();
 		const changedLists = Object.entries(changes.entities)
 			.filter(([, ids]) => ids && ids.length > 0)
 			.map(([list]) => list as EntityListName);
@@ -95,40 +123,20 @@ export class KpiEngineHost {
 		const oldActivities = buckets.map((b) => this.activityBlocks.get(b));
 		const oldEvents = buckets.map((b) => this.stageEventBlocks.get(b));
 		let leadsComplete = true;
-		await this.db.transaction(
-			'r',
-			[
-				...ENTITY_LIST_NAMES.map((l) => this.db.table(l)),
-				this.db.activityBlocks,
-				this.db.stageEventBlocks
-			],
-			async () => {
-				for (const [list, ids] of Object.entries(changes.entities)) {
-					if (!ids || !this.entities) continue;
-					const map = this.entities[list as EntityListName];
-					if (!map) continue;
-					const rows = await this.db.table(list).bulkGet(ids);
-					ids.forEach((id, i) => {
-						const row = rows[i];
-						if (row) map.set(id, row);
-						else {
-							map.delete(id);
-							if (list === 'leads') leadsComplete = false;
-						}
-					});
+		read.lists.forEach(([list, ids], k) => {
+			const map = maps[list];
+			const rows = read.rows[k];
+			ids.forEach((id, i) => {
+				const row = rows[i] as { id: string } | undefined;
+				if (row) map.set(id, row);
+				else {
+					map.delete(id);
+					if (list === 'leads') leadsComplete = false;
 				}
-				await this.replaceBlocks(
-					this.activityBlocks,
-					this.db.activityBlocks,
-					changes.activityBuckets
-				);
-				await this.replaceBlocks(
-					this.stageEventBlocks,
-					this.db.stageEventBlocks,
-					changes.stageEventBuckets
-				);
-			}
-		);
+			});
+		});
+		replaceBlocks(this.activityBlocks, changes.activityBuckets, read.act);
+		replaceBlocks(this.stageEventBlocks, changes.stageEventBuckets, read.ev);
 		this.seq = changes.seq;
 		const readMs = performance.now() - t0;
 		const named = new Set<string>();
@@ -254,20 +262,6 @@ export class KpiEngineHost {
 		const t = performance.now();
 		this.rebuild({ ...act.prepared, activityOrder: act.order });
 		return performance.now() - t + prepMs;
-	}
-
-	private async replaceBlocks<B extends { bucket: number }>(
-		cache: Map<number, B>,
-		table: { bulkGet(keys: number[]): Promise<(B | undefined)[]> },
-		buckets: number[]
-	): Promise<void> {
-		if (buckets.length === 0) return;
-		const blocks = await table.bulkGet(buckets);
-		buckets.forEach((b, i) => {
-			const block = blocks[i];
-			if (block) cache.set(b, block);
-			else cache.delete(b);
-		});
 	}
 
 	/**
@@ -425,6 +419,15 @@ export function engineActivities(blocks: readonly ActivityBlock[]): {
 		blocks.map((b) => b.count)
 	);
 	return { activities, activityIds };
+}
+
+/** Puts the blocks read for `buckets` in the cache (absent ones leave it). */
+function replaceBlocks<B>(cache: Map<number, B>, buckets: number[], blocks: (B | undefined)[]) {
+	buckets.forEach((b, i) => {
+		const block = blocks[i];
+		if (block) cache.set(b, block);
+		else cache.delete(b);
+	});
 }
 
 const leadOf = (b: { lead: Int32Array; leadDict: string[] }, r: number): string =>
