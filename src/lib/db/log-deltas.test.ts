@@ -16,7 +16,7 @@ import {
 	stageEventRowsOfBlock,
 	type StageEventBlock
 } from './blocks';
-import { createLead, moveLead, upsertMany, ValidationError } from './commands';
+import { createLead, emptyBin, moveLead, upsertMany, ValidationError } from './commands';
 import { blockTable, type TragtDatabase } from './database';
 import { CommandHistory } from './history';
 import {
@@ -165,6 +165,12 @@ describe('log deltas', () => {
 		expect(bin.some((e) => e.list === 'stageEvents' && e.record.id === events[0].id)).toBe(true);
 		expect(await stageEventsOfLead(db, ids[3])).toEqual([]);
 		expect(await stageEventsOfLead(db, ids[3], { includeDeleted: true })).toHaveLength(1);
+		// Emptying the bin removes it for good; the other pasted leads keep their events.
+		await history.run(emptyBin());
+		expect(await stageEventsOfLead(db, ids[3], { includeDeleted: true })).toEqual([]);
+		for (const id of [...ids.slice(0, 3), ...ids.slice(4)])
+			expect(await stageEventsOfLead(db, id)).toHaveLength(1);
+		expect((await readAllRecords(db)).stageEvents).toHaveLength(209);
 	});
 
 	it('the KPI worker state after pastes (incremental) agrees with a cold build', async () => {
