@@ -2,60 +2,23 @@
 // the longest task), pasting 1,000 rows x 8 columns until committed and shown, and editing a
 // cell until the new value is painted after Enter. Numbers to report, not a timed test.
 // GRID_PATH: where <RecordGrid list="leads"> is mounted (default /leads).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_HARNESS_URL, BENCH_URL, launchChromium, median, report } from './bench-util';
+import {
+	chromiumCpuMs,
+	p95,
+	SCROLL_PATTERNS,
+	watchFrames,
+	wheelScroll,
+	type ScrollRun
+} from './scroll-measure';
 
 const GRID_PATH = process.env.GRID_PATH ?? '/leads?view=grid';
 const SIZE = process.env.GRID_BENCH_SIZE ?? 'L';
 /** Company of the first row (the lead grid's second column). */
 const CELL = 'revogr-data[type="rgRow"] [role=gridcell][data-rgrow="0"][data-rgcol="1"]';
-
-/**
- * CPU time (ms) used so far by the Chromium started on `profileDir` and all its child
- * processes (renderer, storage, GPU), from /proc: on a shared machine wall time mostly measures
- * the other jobs, CPU time measures the work. Linux only; NaN elsewhere.
- */
-function chromiumCpuMs(profileDir: string): number {
-	try {
-		const parent = new Map<number, number>();
-		const cpu = new Map<number, number>();
-		let root = -1;
-		for (const name of readdirSync('/proc')) {
-			if (!/^\d+$/.test(name)) continue;
-			const pid = Number(name);
-			let stat: string;
-			let cmd: string;
-			try {
-				stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-				cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-			} catch {
-				continue; // Gone meanwhile.
-			}
-			// Fields after the command name in parentheses: state ppid ... utime(14) stime(15).
-			const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			parent.set(pid, Number(f[1]));
-			cpu.set(pid, Number(f[11]) + Number(f[12]));
-			if (cmd.includes(`--user-data-dir=${profileDir}`) && !cmd.includes('--type=')) root = pid;
-		}
-		if (root < 0) return NaN;
-		let ticks = 0;
-		for (const [pid, t] of cpu) {
-			let p: number | undefined = pid;
-			while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
-			if (p === root) ticks += t;
-		}
-		return (ticks * 1000) / 100; // USER_HZ is 100 on Linux.
-	} catch {
-		return NaN;
-	}
-}
-
-function p95(values: number[]): number {
-	const s = [...values].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-grid-bench-'));
 let ctx: Awaited<ReturnType<typeof launchChromium>> | undefined;
@@ -85,49 +48,13 @@ try {
 	// Let the start-up work (lookups, the first live-query round) settle before measuring.
 	await page.waitForTimeout(4000);
 
-	// Scrolling: wheel steps of 100 px and jumps of 2000 px, frames timed with rAF, long tasks
-	// from the PerformanceObserver.
-	await page.evaluate(() => {
-		const w = window as unknown as { __frames: number[]; __long: number[]; __on: boolean };
-		w.__frames = [];
-		w.__long = [];
-		w.__on = false;
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) if (w.__on) w.__long.push(e.duration);
-		}).observe({ type: 'longtask', buffered: false });
-		let last = performance.now();
-		const tick = (t: number) => {
-			if (w.__on) w.__frames.push(t - last);
-			last = t;
-			requestAnimationFrame(tick);
-		};
-		requestAnimationFrame(tick);
-	});
+	// Scrolling: wheel steps of 100 px and jumps of 2000 px (scroll-measure.ts).
+	await watchFrames(page);
 	const box = (await page.locator('revo-grid').boundingBox())!;
 	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-	const scroll: Record<string, { frames: number[]; long: number[] }> = {};
-	for (const [name, step, count] of [
-		['100 px wheel steps', 100, 120],
-		['2000 px jumps', 2000, 40]
-	] as const) {
-		await page.evaluate(() => {
-			const w = window as unknown as { __frames: number[]; __long: number[]; __on: boolean };
-			w.__frames = [];
-			w.__long = [];
-			w.__on = true;
-		});
-		const cpu0 = chromiumCpuMs(dir);
-		for (let i = 0; i < count; i++) {
-			await page.mouse.wheel(0, step);
-			await page.waitForTimeout(16);
-		}
-		await page.waitForTimeout(300);
-		const scrollCpu = chromiumCpuMs(dir) - cpu0;
-		scroll[name] = await page.evaluate(() => {
-			const w = window as unknown as { __frames: number[]; __long: number[]; __on: boolean };
-			w.__on = false;
-			return { frames: w.__frames, long: w.__long };
-		});
+	const scroll: Record<string, ScrollRun> = {};
+	for (const { name, step, count } of SCROLL_PATTERNS) {
+		scroll[name] = await wheelScroll(page, step, count, dir);
 		report({
 			figure: `Leads grid: scrolling, ${name}, p95 frame`,
 			median: p95(scroll[name].frames),
@@ -146,7 +73,7 @@ try {
 		});
 		report({
 			figure: `Leads grid: scrolling, ${name}, Chromium CPU time per step`,
-			median: scrollCpu / count,
+			median: scroll[name].cpuPerStep,
 			unit: 'ms',
 			runs: count,
 			note: 'all Chromium processes, from /proc'
