@@ -157,7 +157,9 @@ async function mergeLog(
 		// dictionaries) and no id changed: the block keeps its packed ids as they are, and only
 		// the sparse notes are gathered again (a patch may add or drop one).
 		if (log === 'activities') {
-			const packed = hits ? withNotes(block as ActivityBlock, cols as ActivityColumns) : block;
+			const packed = hits
+				? withNotes(block as ActivityBlock, cols as ActivityColumns)
+				: (block as ActivityBlock);
 			out.push(
 				appended.length
 					? appendActivities(block.bucket, packed, appended as Activity[], tz)
