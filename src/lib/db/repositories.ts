@@ -177,8 +177,7 @@ export async function activitiesOfLead(
 	opts: { includeDeleted?: boolean } = {}
 ): Promise<Activity[]> {
 	const block = (await readLogBucket(blockTable(db, 'activities'), bucketOf(leadId))) as
-		| ActivityBlock
-		| undefined;
+		ActivityBlock | undefined;
 	if (!block) return [];
 	// Decode only this lead's rows: the block holds the whole bucket's.
 	const k = block.leadDict.indexOf(leadId);
@@ -199,8 +198,7 @@ export async function stageEventsOfLead(
 	opts: { includeDeleted?: boolean } = {}
 ): Promise<StageEvent[]> {
 	const block = (await readLogBucket(blockTable(db, 'stageEvents'), bucketOf(leadId))) as
-		| StageEventBlock
-		| undefined;
+		StageEventBlock | undefined;
 	if (!block) return [];
 	const k = block.leadDict.indexOf(leadId);
 	if (k < 0) return [];
