@@ -201,3 +201,48 @@ export async function profileParse() {
 	lap('referenceWarnings');
 	return out;
 }
+
+/** The entity part of a merge's write, split: row upserts, then the chunk copy (profileMerge). */
+export async function profileEntityWrite(dbName: string) {
+	const { serializeSharedFile, parseSharedFile } = await import('$lib/io/shared-file');
+	const { planMerge } = await import('$lib/io/merge-plan');
+	const { ImportService } = await import('$lib/io/csv-import/import-service');
+	const { refreshChunks } = await import('$lib/db/entity-chunks');
+	const file = teamFile(serializeSharedFile);
+	const parsed = parseSharedFile(await file.text(), 'team.json');
+	if (!parsed.ok) throw new Error('refused');
+	const svc = new ImportService();
+	const { held, timeZone } = await svc.held(dbName);
+	const w = planMerge(held, parsed.file, timeZone, { uniqueIds: true }).writes;
+	const db = svc.db(dbName);
+	await new Promise((r) => setTimeout(r, 3000));
+	const out: Record<string, number> = { leads: w.leads.length, customers: w.customers.length };
+	let t = performance.now();
+	const lap = (k: string) => {
+		const n = performance.now();
+		out[k] = Math.round(n - t);
+		t = n;
+	};
+	await db.transaction('rw', db.leads, db.customers, db.reps, db.campaigns, async () => {
+		await db.leads.bulkPut(w.leads);
+		await db.customers.bulkPut(w.customers);
+		await db.reps.bulkPut(w.reps);
+		await db.campaigns.bulkPut(w.campaigns);
+	});
+	lap('bulkPut rows');
+	await db.transaction('rw', db.leads, db.customers, db.entityChunks, async () => {
+		await refreshChunks(
+			db,
+			'leads',
+			w.leads.map((r) => r.id)
+		);
+		await refreshChunks(
+			db,
+			'customers',
+			w.customers.map((r) => r.id)
+		);
+	});
+	lap('refreshChunks');
+	svc.close();
+	return out;
+}
