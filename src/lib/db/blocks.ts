@@ -360,8 +360,10 @@ function remapDict(local: string[], lookup: Map<string, number>, global: string[
 }
 
 /**
- * Concatenates activity blocks into one set of columns. Lead dictionaries are disjoint between
- * blocks (a lead hashes to one bucket), so they are appended with an offset, not looked up.
+ * Concatenates activity blocks into one set of columns. Lead dictionaries are appended with an
+ * offset, not looked up: they are disjoint between buckets (a lead hashes to one), and a lead
+ * of a bucket's delta records may appear again in the result's leadDict, which every reader
+ * maps by id (kpi/logs.ts), so a repeat is harmless.
  */
 export function concatActivityBlocks(blocks: readonly ActivityBlock[]): ActivityColumns {
 	let n = 0;
