@@ -206,6 +206,11 @@ describe('lead page', () => {
 		// Before the lead was created (now): history only.
 		await user.type(screen.getByLabelText('When'), '2020-01-02T10:00');
 		await user.click(screen.getByRole('button', { name: 'Move' }));
+		// The dialog says first that the lead will stay where it is; nothing is written before.
+		const warning = await screen.findByRole('dialog', { name: 'Earlier than the latest move' });
+		expect(warning).toHaveTextContent('the lead stays in Lead');
+		expect((await repo.stageEventsOfLead(app.db, route.id)).length).toBe(1);
+		await user.click(within(warning).getByRole('button', { name: 'Record the move to Contacted' }));
 		await waitFor(() =>
 			expect(app.toasts.items.at(-1)?.message).toBe(
 				'Contacted recorded in the history; the lead stays in Lead, which it entered later'
