@@ -14,7 +14,7 @@ import {
 	type ActivityBlock,
 	type StageEventBlock
 } from './blocks';
-import { CHUNKED_LISTS, markChunkAware, refreshChunks, writeAllChunks } from './entity-chunks';
+import { CHUNKED_LISTS, markChunkAware, putChunkRows, writeAllChunks } from './entity-chunks';
 import {
 	blockTable,
 	ENTITY_LIST_NAMES,
@@ -60,12 +60,7 @@ export async function writeRecordsInTransaction(
 	}
 	for (const list of CHUNKED_LISTS) {
 		if (mode === 'replace') await writeAllChunks(db, list, records[list]);
-		else
-			await refreshChunks(
-				db,
-				list,
-				records[list].map((r) => r.id)
-			);
+		else await putChunkRows(db, list, records[list]);
 	}
 	await writeLog(db, 'activities', records.activities, mode, timeZone);
 	await writeLog(db, 'stageEvents', records.stageEvents, mode, timeZone);

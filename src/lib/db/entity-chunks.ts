@@ -128,6 +128,65 @@ export async function refreshChunks(
 	await writeMeta(db, list);
 }
 
+/**
+ * Puts `rows` (just written to the table, so the caller has them in hand) into the chunk copy
+ * (inside the caller's tx): every chunk they fall in is read with its deltas in ONE request,
+ * changed and written back as one record. refreshChunks read the rows back from the table and
+ * went chunk by chunk, a round trip each; for a merge that touches every chunk that was most of
+ * the entity write. Later rows of `rows` win over earlier ones with the same id, as in bulkPut.
+ */
+export async function putChunkRows(
+	db: TragtDatabase,
+	list: ChunkedListName,
+	rows: readonly Row[]
+): Promise<void> {
+	if (rows.length === 0) return;
+	const [meta, deltas] = await Promise.all([
+		db.entityChunks.get(`${list}:meta`),
+		deltaKeys(db, list)
+	]);
+	if (!meta) {
+		await rebuildChunks(db, list);
+		return;
+	}
+	const byChunk = new Map<number, Row[]>();
+	for (const r of rows) {
+		const c = chunkOf(r.id);
+		let l = byChunk.get(c);
+		if (!l) byChunk.set(c, (l = []));
+		l.push(r);
+	}
+	const chunks = [...byChunk.keys()];
+	const keys: string[] = [];
+	const gone: string[] = [];
+	for (const c of chunks) {
+		const held = deltas.get(c) ?? [];
+		keys.push(`${list}:${c}`, ...held);
+		gone.push(...held);
+	}
+	const records = await db.entityChunks.bulkGet(keys);
+	const byKey = new Map<string, EntityChunkRow>();
+	records.forEach((rec, i) => {
+		if (rec) byKey.set(keys[i], rec);
+	});
+	const out: EntityChunkRow[] = [];
+	for (const c of chunks) {
+		const merged = new Map<string, Row>();
+		for (const k of [`${list}:${c}`, ...(deltas.get(c) ?? [])]) {
+			const json = byKey.get(k)?.json;
+			if (json) for (const r of JSON.parse(json) as Row[]) merged.set(r.id, r);
+		}
+		for (const r of byChunk.get(c)!) merged.set(r.id, r);
+		out.push({ key: `${list}:${c}`, list, json: JSON.stringify([...merged.values()]) });
+	}
+	// Disjoint keys (deltas are never a chunk's own key): the requests go out together.
+	await Promise.all([
+		gone.length ? db.entityChunks.bulkDelete(gone) : undefined,
+		db.entityChunks.bulkPut(out),
+		writeMeta(db, list)
+	]);
+}
+
 /** A row written by a transaction: as it found it (absent: new) and as it left it (absent:
  * removed). */
 export interface ChunkChange {

@@ -202,12 +202,16 @@ export async function profileParse() {
 	return out;
 }
 
-/** The entity part of a merge's write, split: row upserts, then the chunk copy (profileMerge). */
+/**
+ * The entity part of a merge's write, split: row upserts list by list, then the chunk copy,
+ * the way a merge writes it now (putChunkRows: the rows in hand) and the way it did
+ * (refreshChunks: the rows read back), each in a transaction of its own (profileMerge).
+ */
 export async function profileEntityWrite(dbName: string) {
 	const { serializeSharedFile, parseSharedFile } = await import('$lib/io/shared-file');
 	const { planMerge } = await import('$lib/io/merge-plan');
 	const { ImportService } = await import('$lib/io/csv-import/import-service');
-	const { refreshChunks } = await import('$lib/db/entity-chunks');
+	const { markChunkAware, putChunkRows, refreshChunks } = await import('$lib/db/entity-chunks');
 	const file = teamFile(serializeSharedFile);
 	const parsed = parseSharedFile(await file.text(), 'team.json');
 	if (!parsed.ok) throw new Error('refused');
@@ -223,13 +227,25 @@ export async function profileEntityWrite(dbName: string) {
 		out[k] = Math.round(n - t);
 		t = n;
 	};
-	await db.transaction('rw', db.leads, db.customers, db.reps, db.campaigns, async () => {
+	// Marked as a merge's transaction is: else the chunk guard drops the chunk set and the
+	// steps below time a rebuild of all of it instead.
+	await db.transaction('rw', db.leads, async () => {
+		markChunkAware();
 		await db.leads.bulkPut(w.leads);
+	});
+	lap('bulkPut leads');
+	await db.transaction('rw', db.customers, db.reps, db.campaigns, async () => {
+		markChunkAware();
 		await db.customers.bulkPut(w.customers);
 		await db.reps.bulkPut(w.reps);
 		await db.campaigns.bulkPut(w.campaigns);
 	});
-	lap('bulkPut rows');
+	lap('bulkPut customers, reps, campaigns');
+	await db.transaction('rw', db.leads, db.customers, db.entityChunks, async () => {
+		await putChunkRows(db, 'leads', w.leads);
+		await putChunkRows(db, 'customers', w.customers);
+	});
+	lap('putChunkRows');
 	await db.transaction('rw', db.leads, db.customers, db.entityChunks, async () => {
 		await refreshChunks(
 			db,
@@ -242,7 +258,7 @@ export async function profileEntityWrite(dbName: string) {
 			w.customers.map((r) => r.id)
 		);
 	});
-	lap('refreshChunks');
+	lap('refreshChunks (before)');
 	svc.close();
 	return out;
 }
