@@ -196,9 +196,15 @@ export async function writeMerge(db: TragtDatabase, records: Records): Promise<v
 		const ws = await getWorkspaceSettings(db);
 		const tz = ws?.timeZone || 'UTC';
 		const entities = { ...records, activities: [], stageEvents: [] };
-		await writeRecordsInTransaction(db, entities, 'merge', tz);
-		await mergeLog(db, 'activities', records.activities, tz);
-		await mergeLog(db, 'stageEvents', records.stageEvents, tz);
+		// The three writes touch disjoint tables (entity rows and their chunk copy, the activity
+		// blocks, the stage-event blocks): issued together, one's decoding and patching runs while
+		// the storage process writes another's records. Only Dexie promises are awaited in them
+		// (anything else would let the transaction commit early).
+		await Promise.all([
+			writeRecordsInTransaction(db, entities, 'merge', tz),
+			mergeLog(db, 'activities', records.activities, tz),
+			mergeLog(db, 'stageEvents', records.stageEvents, tz)
+		]);
 		return recordChange(db, {
 			at: Date.now(),
 			full: true,
