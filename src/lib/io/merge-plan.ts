@@ -31,6 +31,7 @@ import {
 } from '../domain/types';
 import { instantMs } from '../db/blocks';
 import { utcInstantMs } from './fast-time';
+import { idIndex } from './id-index';
 import { compareVersions, type MergeCounts } from './merge';
 
 /** The database side of a merge: entity rows, and the logs as stored columns. */
@@ -116,12 +117,6 @@ function planRows<T extends RecordBase>(
 	return writes;
 }
 
-function indexOf(ids: readonly string[]): Map<string, number> {
-	const m = new Map<string, number>();
-	for (let i = 0; i < ids.length; i++) m.set(ids[i], i);
-	return m;
-}
-
 function sameMs(a: number, b: number): boolean {
 	return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
@@ -160,7 +155,8 @@ function planLog<R extends RecordBase>(
 	ops: LogOps<R>,
 	once?: Once
 ): R[] {
-	const at = indexOf(held.id);
+	// The held log's ids by position (1M activities at L): a table sized once, not a Map.
+	const at = idIndex(held.id);
 	const writes: R[] = [];
 	const rows = once
 		? once(incoming)
