@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idIndex } from './id-index';
+import { IdTable, idIndex } from './id-index';
 
 describe('idIndex', () => {
 	it('answers like a Map of id to its last position (property)', () => {
@@ -25,5 +25,22 @@ describe('idIndex', () => {
 		expect(index.get('lead-50000')).toBeUndefined();
 		expect(index.get('')).toBeUndefined();
 		expect(idIndex([]).get('x')).toBeUndefined();
+	});
+});
+
+describe('IdTable', () => {
+	it('keeps the first position of each id when asked to, like a duplicate check (property)', () => {
+		const idArb = fc.string({ unit: fc.constantFrom('x', 'y', '1'), maxLength: 3 });
+		fc.assert(
+			fc.property(fc.array(idArb, { maxLength: 100 }), (ids) => {
+				const table = new IdTable(ids.length, (p) => ids[p]);
+				const first = new Map<string, number>();
+				ids.forEach((id, i) => {
+					expect(table.put(id, i, false)).toBe(first.get(id));
+					if (!first.has(id)) first.set(id, i);
+				});
+				for (const [id, i] of first) expect(table.get(id)).toBe(i);
+			})
+		);
 	});
 });

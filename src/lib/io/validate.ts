@@ -18,6 +18,7 @@ import {
 } from '../domain/types';
 import { ProblemList, showValue } from './problems';
 import { isDate, isDateOrInstant, isInstant } from './fast-time';
+import { IdTable } from './id-index';
 import { PERIOD_PATTERN, RECORD_FIELDS, type FieldType } from './schema';
 
 /** Why `v` is not a valid value of `type`, or undefined when it is. */
@@ -139,14 +140,16 @@ export function validateList<K extends RecordListName>(
 	const fields = RECORD_FIELDS[list];
 	const plain = options.fast === false ? undefined : PLAIN[list];
 	const known = new Set(fields.map((f) => f.name));
-	const seen = new Map<string, number>();
+	// Ids seen so far by position in `raw` (a table sized once for the list: a file's 1M
+	// activities would otherwise grow a Map of 1M ids step by step).
+	const seen = new IdTable(raw.length, (p) => (raw[p] as { id: string }).id);
 	const unknown = new Map<string, { count: number; first: number }>();
 	const out: Record<string, unknown>[] = new Array(raw.length);
 	let softProblems = 0;
 	/** Refuses an id seen before in this list. */
 	const noteId = (id: unknown, i: number) => {
 		if (typeof id !== 'string' || id === '') return;
-		const prev = seen.get(id);
+		const prev = seen.put(id, i, false);
 		if (prev !== undefined) {
 			problems.add({
 				list,
@@ -154,7 +157,7 @@ export function validateList<K extends RecordListName>(
 				field: 'id',
 				message: `${showValue(id)} is used twice in ${list} (also at ${list}[${prev}])`
 			});
-		} else seen.set(id, i);
+		}
 	};
 	for (let i = 0; i < raw.length; i++) {
 		const r = raw[i];
