@@ -26,9 +26,9 @@ function fakeService(total = 7) {
 		compute: vi.fn(async (request: KpiRequest): Promise<KpiResponse> => {
 			calls.push(request);
 			return {
-				result: resultWith({ activities: { total } }),
-				// The previous period has 1 activity.
-				previous: request.withPrevious ? resultWith({ activities: { total: 1 } }) : undefined,
+				// The views here end after NOW; the period before them ends over 6 days earlier and
+				// has 1 activity.
+				result: resultWith({ activities: { total: request.to < NOW - 6 * 864e5 ? 1 : total } }),
 				seq: 1,
 				timings: { refresh: 'cached', refreshMs: 0, computeMs: 1 }
 			};
@@ -50,23 +50,59 @@ function state(storage: Storage, service: DashboardService, query = '') {
 }
 
 describe('DashboardState', () => {
-	it('asks the worker for the view and the previous period in one call', async () => {
+	it('asks the worker for the view and the previous period at once, in two calls', async () => {
 		const { service, calls } = fakeService();
 		const dash = state(memoryStorage(), service, 'period=last-30-days&reps=r2,r1');
 		await dash.load();
-		// One round trip: the worker computes the 30 days before as well (the change lines).
-		expect(calls).toHaveLength(1);
-		expect(calls[0]).toMatchObject({
-			from: Date.parse('2026-10-28T23:00:00Z'),
-			to: Date.parse('2026-11-27T23:00:00Z'),
+		// Both asked before either answer: the figures do not wait for the change lines' period.
+		expect(calls).toHaveLength(2);
+		const view = {
 			now: NOW,
 			timeZone: 'Europe/Copenhagen',
-			reps: ['r1', 'r2'],
-			withPrevious: true
+			reps: ['r1', 'r2']
+		};
+		expect(calls[0]).toMatchObject({
+			...view,
+			from: Date.parse('2026-10-28T23:00:00Z'),
+			to: Date.parse('2026-11-27T23:00:00Z')
 		});
+		// The 30 days before, with the same filters.
+		expect(calls[1]).toMatchObject({
+			...view,
+			from: Date.parse('2026-09-28T23:00:00Z'),
+			to: Date.parse('2026-10-28T23:00:00Z')
+		});
+		expect(calls.some((c) => c.withPrevious)).toBe(false);
 		expect(dash.result?.activities.total).toBe(7);
 		expect(dash.previous?.activities.total).toBe(1);
+		expect(dash.previousPending).toBe(false);
 		expect(dash.updating).toBe(false);
+	});
+
+	it('shows the figures before the previous period is in, with the change marked pending', async () => {
+		let releasePrevious: () => void = () => {};
+		const service: DashboardService = {
+			compute: vi.fn(async (request: KpiRequest): Promise<KpiResponse> => {
+				const previous = request.to < NOW - 6 * 864e5;
+				if (previous) await new Promise<void>((r) => (releasePrevious = r));
+				return {
+					result: resultWith({ activities: { total: previous ? 1 : 7 } }),
+					seq: 1,
+					timings: { refresh: 'cached', refreshMs: 0, computeMs: 1 }
+				};
+			}),
+			records: vi.fn(async () => [])
+		};
+		const dash = state(memoryStorage(), service, 'period=last-30-days');
+		const loading = dash.load();
+		await vi.waitFor(() => expect(dash.result?.activities.total).toBe(7));
+		expect(dash.updating).toBe(false);
+		expect(dash.previousPending).toBe(true);
+		expect(dash.previous).toBeNull();
+		releasePrevious();
+		await loading;
+		expect(dash.previousPending).toBe(false);
+		expect(dash.previous?.activities.total).toBe(1);
 	});
 
 	it('a reload shows the last figures at once, marked as updating until the worker answers', async () => {
@@ -99,11 +135,8 @@ describe('DashboardState', () => {
 		const dash = state(storage, service, 'period=last-30-days&campaigns=c2,-&origins=sales');
 		await dash.load();
 		// '-' is "no campaign"; the worker applies the filters to the previous period too.
-		expect(calls[0]).toMatchObject({
-			campaigns: ['', 'c2'],
-			origins: ['sales'],
-			withPrevious: true
-		});
+		expect(calls[0]).toMatchObject({ campaigns: ['', 'c2'], origins: ['sales'] });
+		expect(calls[1]).toMatchObject({ campaigns: ['', 'c2'], origins: ['sales'] });
 		await dash.records('activities');
 		expect(vi.mocked(service.records).mock.calls[0][0]).toMatchObject({
 			campaigns: ['', 'c2'],
@@ -114,9 +147,9 @@ describe('DashboardState', () => {
 		expect(calls.at(-1)?.withPrevious).toBeFalsy();
 		// Clearing: empty lists are no filter, sent as absent; the cleared view is remembered.
 		dash.setView({ campaigns: [], origins: [] });
-		await vi.waitFor(() => expect(calls.length).toBe(3));
-		expect(calls[2].campaigns).toBeUndefined();
-		expect(calls[2].origins).toBeUndefined();
+		await vi.waitFor(() => expect(calls.length).toBe(5));
+		expect(calls[3].campaigns).toBeUndefined();
+		expect(calls[3].origins).toBeUndefined();
 		expect(storage.getItem(VIEW_STORAGE_KEY)).not.toContain('campaigns');
 	});
 
@@ -137,12 +170,14 @@ describe('DashboardState across views and edits', () => {
 		const service: DashboardService = {
 			compute: vi.fn(async (request: KpiRequest): Promise<KpiResponse> => {
 				call++;
-				// The first answer for the 30 days hangs until released, after a newer view's.
-				if (call === 2) await new Promise<void>((r) => (release = r));
-				const days = (request.to - request.from) / 864e5;
+				// The answer for the 30 days (calls 3 and 4: figures and the period before) hangs
+				// until released, after a newer view's.
+				if (call === 3) await new Promise<void>((r) => (release = r));
+				const days = Math.round((request.to - request.from) / 864e5);
+				// The views end after NOW - 6 days; the periods before them end earlier.
+				const previous = request.to < NOW - 6 * 864e5;
 				return {
-					result: resultWith({ activities: { total: Math.round(days) } }),
-					previous: resultWith({ activities: { total: Math.round(days) + 1000 } }),
+					result: resultWith({ activities: { total: previous ? days + 1000 : days } }),
 					seq: 1,
 					timings: { refresh: 'cached', refreshMs: 0, computeMs: 1 }
 				};

@@ -1,5 +1,6 @@
 // The dashboard's state: the view (period, filters, granularity, pipeline mode), the request it
-// makes of the KPI worker (the period and the one before it, in one call), and the last answer.
+// makes of the KPI worker (the period and the one before it, asked at once, answered apart), and
+// the last answer.
 // The last answer per view is also kept in localStorage so that a reload shows figures at once
 // (marked as updating) instead of blanks.
 import { choiceRange, previousRange, type Range } from '../dashboard/periods';
@@ -53,6 +54,8 @@ export class DashboardState {
 	readonly kpi: KpiState;
 	/** The shown figures come from the cache of an earlier visit, not from this computation. */
 	fromCache = $state(false);
+	/** The figures are in, the previous period's are still being computed. */
+	previousPending = $state(false);
 
 	#service: () => DashboardService;
 	#timeZone: () => string;
@@ -61,6 +64,8 @@ export class DashboardState {
 	#defer: (write: () => void) => void;
 	/** The cache as last read or written by this tab (a view change needs no JSON.parse). */
 	#cache: CacheEntry[] | null = null;
+	/** The cache key the shown `previous` belongs to. */
+	#previousKey = '';
 
 	constructor(options: DashboardOptions) {
 		this.#service = options.service;
@@ -94,8 +99,8 @@ export class DashboardState {
 	}
 
 	/**
-	 * The previous period's figures (the change lines). They come in the same answer as the
-	 * figures (or the same cache entry), so they always belong to the shown result.
+	 * The previous period's figures (the change lines): always those of the shown view, or
+	 * none while they are computed after a view change.
 	 */
 	get previous(): KpiResult | null {
 		return this.kpi.previous;
@@ -134,29 +139,48 @@ export class DashboardState {
 	}
 
 	/**
-	 * One worker call for the period and the period of equal length before it (the change
-	 * lines): one round trip, one answer, and the tiles render once from it. The previous
-	 * period costs the worker a few milliseconds of computing (its dataset is in memory), far
-	 * less than a second round trip and a second render.
+	 * Two worker calls sent at once: the period, then the period of equal length before it (the
+	 * change lines). One round trip of latency, but the figures do not wait for the previous
+	 * period's computation (as long again with L data: a period change would miss 100 ms); the
+	 * tiles show "…" for the change until it is in.
 	 */
 	async load(): Promise<void> {
-		const request = this.request({ withPrevious: true });
+		const request = this.request();
 		if (!request) return;
 		const key = this.#cacheKey();
 		// Marks for the dashboard bench's breakdown (when the page asked, when it had the answer).
 		performance.mark?.('tragt:kpi-ask');
-		await this.kpi.load(request, (response) => {
+		// The figures first: the worker answers in the order asked.
+		const figures = this.kpi.load(request, () => {
 			performance.mark?.('tragt:kpi-answer');
 			// In the same tick as the figures: the "updating" mark goes with the old figures.
 			this.fromCache = false;
-			const result = response.result;
-			const previous = response.previous ?? null;
-			this.#defer(() => this.#writeCache(key, result, previous));
+			// A comparison with another view's previous period would be wrong; none is better.
+			if (this.#previousKey !== key) this.kpi.previous = null;
+			this.previousPending = true;
 		});
+		const previousAnswer = this.#service()
+			.compute({ ...request, ...previousRange(request) })
+			.then(
+				(r) => r.result,
+				// The figures stand on their own; only the change lines go without a comparison.
+				() => null
+			);
+		await figures;
+		// Only the answer to the view still shown may land in the cache or clear the mark.
+		if (this.kpi.request !== request || this.kpi.error || !this.kpi.result) return;
+		const result = this.kpi.result;
+		const previous = await previousAnswer;
+		if (this.kpi.request !== request) return;
+		this.previousPending = false;
+		if (!previous) return;
+		this.kpi.previous = previous;
+		this.#previousKey = key;
+		this.#defer(() => this.#writeCache(key, result, previous));
 	}
 
 	/**
-	 * Recomputes (figures and the previous period) whenever any tab or worker commits a
+	 * Recomputes (figures, then the previous period) whenever any tab or worker commits a
 	 * change, so an edit elsewhere shows up without a reload. Returns the stop function.
 	 */
 	followChanges(): () => void {
@@ -223,6 +247,7 @@ export class DashboardState {
 		if (!hit) return;
 		this.kpi.result = hit.result;
 		this.kpi.previous = hit.previous;
+		this.#previousKey = hit.key;
 		this.fromCache = true;
 	}
 }

@@ -51,7 +51,9 @@ export class KpiState {
 		}
 		if (id !== this.#latest) return;
 		this.result = response.result;
-		this.previous = response.previous ?? null;
+		// Only a request that asked for the previous period replaces it (the dashboard asks for it
+		// in a call of its own and sets it when that answer is in).
+		if (request.withPrevious) this.previous = response.previous ?? null;
 		this.timings = response.timings;
 		this.request = request;
 		this.loading = false;

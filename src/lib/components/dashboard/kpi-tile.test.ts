@@ -51,6 +51,13 @@ describe('KPI tile in English', () => {
 		expect(screen.getByText('No figure for the previous period')).toBeInTheDocument();
 	});
 
+	it('while the previous period is computed, the change is pending, not "no figure"', () => {
+		tile({ previous: null, comparing: true });
+		expect(screen.getByText('63.2%')).toBeInTheDocument();
+		expect(screen.getByText('…')).toBeInTheDocument();
+		expect(screen.queryByText('No figure for the previous period')).toBeNull();
+	});
+
 	it('an empty period explains itself instead of showing 0', () => {
 		tile({ kpi: 'salesCycle', result: resultWith({}) });
 		expect(screen.getByText('No deals closed in this period')).toBeInTheDocument();
