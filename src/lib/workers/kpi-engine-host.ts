@@ -347,8 +347,6 @@ export class KpiEngineHost {
 	}
 }
 
-const NO_TIMES = new Float64Array(0);
-
 /**
  * The activity blocks as one set of columns, with only what the engine reads: no notes (a
  * million-slot array at L, filled and collected on every cold read), no updatedAt, and the ids
@@ -360,60 +358,7 @@ export function engineActivities(blocks: readonly ActivityBlock[]): {
 	activities: ActivityColumns;
 	activityIds: PackedIds;
 } {
-	let n = 0;
-	for (const b of blocks) n += b.count;
-	const deletedAt = new Float64Array(n);
-	const at = new Float64Array(n);
-	const lead = new Int32Array(n);
-	const rep = new Int32Array(n);
-	const type = new Uint8Array(n);
-	const response = new Uint8Array(n);
-	const repDict: string[] = [];
-	const repLookup = new Map<string, number>();
-	const leadParts: string[][] = [];
-	let leadOffset = 0;
-	let o = 0;
-	for (const b of blocks) {
-		leadParts.push(b.leadDict);
-		const repMap = new Int32Array(b.repDict.length);
-		b.repDict.forEach((id, k) => {
-			let g = repLookup.get(id);
-			if (g === undefined) {
-				g = repDict.length;
-				repDict.push(id);
-				repLookup.set(id, g);
-			}
-			repMap[k] = g;
-		});
-		deletedAt.set(b.deletedAt, o);
-		at.set(b.at, o);
-		type.set(b.type, o);
-		response.set(b.response, o);
-		const bl = b.lead;
-		const br = b.rep;
-		for (let i = 0; i < b.count; i++) {
-			const l = bl[i];
-			lead[o + i] = l < 0 ? -1 : l + leadOffset;
-			rep[o + i] = repMap[br[i]];
-		}
-		leadOffset += b.leadDict.length;
-		o += b.count;
-	}
-	const activities: ActivityColumns = {
-		count: n,
-		id: [],
-		updatedAt: NO_TIMES,
-		deletedAt,
-		at,
-		lead,
-		// One concat is a bulk copy; pushing 100k strings one by one is not.
-		leadDict: ([] as string[]).concat(...leadParts),
-		rep,
-		repDict,
-		type,
-		response,
-		note: []
-	};
+	const activities = concatActivityBlocks(blocks, true);
 	const activityIds = new PackedIds(
 		blocks.map((b) => b.ids),
 		blocks.map((b) => b.count)
