@@ -33,7 +33,11 @@ describe('IdTable', () => {
 		const idArb = fc.string({ unit: fc.constantFrom('x', 'y', '1'), maxLength: 3 });
 		fc.assert(
 			fc.property(fc.array(idArb, { maxLength: 100 }), (ids) => {
-				const table = new IdTable(ids.length, (p) => ids[p]);
+				const table = new IdTable(
+					ids.length,
+					ids.map((id) => ({ id })),
+					true
+				);
 				const first = new Map<string, number>();
 				ids.forEach((id, i) => {
 					expect(table.put(id, i, false)).toBe(first.get(id));

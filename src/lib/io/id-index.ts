@@ -17,19 +17,30 @@ function hashOf(s: string): number {
 	return h >>> 0;
 }
 
-/** Ids by position, for up to `capacity` ids; `idAt(p)` is the id stored at position p. */
+/**
+ * Ids by position, for up to `capacity` ids. The id at position p is `source[p]` (a list of ids)
+ * or `source[p].id` (a list of records, `byRecordId`): read in place, with no function call per
+ * probe.
+ */
 export class IdTable {
 	readonly #slots: Int32Array;
 	readonly #mask: number;
-	readonly #idAt: (position: number) => string;
+	readonly #source: readonly unknown[];
+	readonly #records: boolean;
 
-	constructor(capacity: number, idAt: (position: number) => string) {
+	constructor(capacity: number, source: readonly unknown[], byRecordId = false) {
 		let size = 16;
 		while (size < capacity * 2) size *= 2;
 		this.#mask = size - 1;
 		// Position + 1 per slot; 0 is an empty slot.
 		this.#slots = new Int32Array(size);
-		this.#idAt = idAt;
+		this.#source = source;
+		this.#records = byRecordId;
+	}
+
+	#idAt(p: number): unknown {
+		const v = this.#source[p];
+		return this.#records ? (v as { id: unknown }).id : v;
 	}
 
 	/** The position held for `id`, if any. */
@@ -45,8 +56,9 @@ export class IdTable {
 	}
 
 	/**
-	 * Holds `position` for `id` (whose id is `id`); returns the position held before, if any,
-	 * which `replace` says whether to overwrite. At most `capacity` distinct ids.
+	 * Holds `position` for `id` (the id found at that position of the source); returns the
+	 * position held before, if any, which `replace` says whether to overwrite. At most
+	 * `capacity` distinct ids.
 	 */
 	put(id: string, position: number, replace: boolean): number | undefined {
 		const slots = this.#slots;
@@ -72,7 +84,7 @@ export interface IdIndex {
 }
 
 export function idIndex(ids: readonly string[]): IdIndex {
-	const table = new IdTable(ids.length, (p) => ids[p]);
+	const table = new IdTable(ids.length, ids);
 	for (let i = 0; i < ids.length; i++) table.put(ids[i], i, true);
 	return table;
 }

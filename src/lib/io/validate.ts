@@ -142,7 +142,7 @@ export function validateList<K extends RecordListName>(
 	const known = new Set(fields.map((f) => f.name));
 	// Ids seen so far by position in `raw` (a table sized once for the list: a file's 1M
 	// activities would otherwise grow a Map of 1M ids step by step).
-	const seen = new IdTable(raw.length, (p) => (raw[p] as { id: string }).id);
+	const seen = new IdTable(raw.length, raw, true);
 	const unknown = new Map<string, { count: number; first: number }>();
 	const out: Record<string, unknown>[] = new Array(raw.length);
 	let softProblems = 0;
