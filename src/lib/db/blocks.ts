@@ -134,7 +134,8 @@ export interface StageEventBlock {
 	repDict: string[];
 }
 
-export function encodeActivityBlock(bucket: number, cols: ActivityColumns): ActivityBlock {
+/** The notes of activity columns as a block stores them: only the rows that have one. */
+export function packNotes(cols: ActivityColumns): { noteRows: Int32Array; notes: string[] } {
 	const noteRows: number[] = [];
 	const notes: string[] = [];
 	for (let i = 0; i < cols.count; i++) {
@@ -144,6 +145,10 @@ export function encodeActivityBlock(bucket: number, cols: ActivityColumns): Acti
 			notes.push(n);
 		}
 	}
+	return { noteRows: Int32Array.from(noteRows), notes };
+}
+
+export function encodeActivityBlock(bucket: number, cols: ActivityColumns): ActivityBlock {
 	return {
 		bucket,
 		count: cols.count,
@@ -157,8 +162,7 @@ export function encodeActivityBlock(bucket: number, cols: ActivityColumns): Acti
 		repDict: cols.repDict,
 		type: cols.type,
 		response: cols.response,
-		noteRows: Int32Array.from(noteRows),
-		notes
+		...packNotes(cols)
 	};
 }
 
@@ -566,7 +570,7 @@ export async function foldLogDeltas(table: LogBlockTable): Promise<number[]> {
 }
 
 /** Appends a block's columns to another's (ids of `add` not in `block`); dictionaries remapped. */
-function appendStageEventColumns(
+export function appendStageEventColumns(
 	bucket: number,
 	block: StageEventBlock | undefined,
 	add: StageEventBlock
@@ -607,7 +611,8 @@ function appendStageEventColumns(
 	};
 }
 
-function appendActivityColumns(
+/** As appendStageEventColumns, for activities (notes carried with their rows). */
+export function appendActivityColumns(
 	bucket: number,
 	block: ActivityBlock | undefined,
 	add: ActivityBlock

@@ -23,7 +23,7 @@ import {
 	type ActivityBlock,
 	type StageEventBlock
 } from './blocks';
-import { foldLogDeltas } from './blocks';
+import { foldLogDeltas, packNotes } from './blocks';
 import { appendActivities, appendStageEvents } from './bulk-blocks';
 import { writeRecordsInTransaction } from './bulk';
 import { allTables, blockTable, type LogListName, type TragtDatabase } from './database';
@@ -69,16 +69,7 @@ function patchStageEvent(c: StageEventColumns, j: number, e: StageEvent, tz: str
 
 /** The block with its notes taken from the (patched) columns. */
 function withNotes(block: ActivityBlock, cols: ActivityColumns): ActivityBlock {
-	const noteRows: number[] = [];
-	const notes: string[] = [];
-	for (let i = 0; i < cols.count; i++) {
-		const n = cols.note[i];
-		if (n !== undefined && n !== null) {
-			noteRows.push(i);
-			notes.push(n);
-		}
-	}
-	return { ...block, noteRows: Int32Array.from(noteRows), notes };
+	return { ...block, ...packNotes(cols) };
 }
 
 interface Dicts {
