@@ -129,6 +129,36 @@ export async function refreshChunks(
 }
 
 /**
+ * The delta keys of each chunk, for a write that updates the copy in place; or null when the
+ * copy had no meta record (never written, or dropped by a write outside the data layer) and was
+ * rebuilt from the table instead, which already holds the caller's rows. Both reads at once
+ * (each is a round trip to the storage process).
+ */
+async function chunkDeltasOrRebuild(
+	db: TragtDatabase,
+	list: ChunkedListName
+): Promise<Map<number, string[]> | null> {
+	const [meta, deltas] = await Promise.all([
+		db.entityChunks.get(`${list}:meta`),
+		deltaKeys(db, list)
+	]);
+	if (meta) return deltas;
+	await rebuildChunks(db, list);
+	return null;
+}
+
+function groupByChunk<T extends { id: string }>(items: readonly T[]): Map<number, T[]> {
+	const byChunk = new Map<number, T[]>();
+	for (const item of items) {
+		const c = chunkOf(item.id);
+		let l = byChunk.get(c);
+		if (!l) byChunk.set(c, (l = []));
+		l.push(item);
+	}
+	return byChunk;
+}
+
+/**
  * Puts `rows` (just written to the table, so the caller has them in hand) into the chunk copy
  * (inside the caller's tx): every chunk they fall in is read with its deltas in ONE request,
  * changed and written back as one record. refreshChunks read the rows back from the table and
@@ -141,21 +171,9 @@ export async function putChunkRows(
 	rows: readonly Row[]
 ): Promise<void> {
 	if (rows.length === 0) return;
-	const [meta, deltas] = await Promise.all([
-		db.entityChunks.get(`${list}:meta`),
-		deltaKeys(db, list)
-	]);
-	if (!meta) {
-		await rebuildChunks(db, list);
-		return;
-	}
-	const byChunk = new Map<number, Row[]>();
-	for (const r of rows) {
-		const c = chunkOf(r.id);
-		let l = byChunk.get(c);
-		if (!l) byChunk.set(c, (l = []));
-		l.push(r);
-	}
+	const deltas = await chunkDeltasOrRebuild(db, list);
+	if (!deltas) return;
+	const byChunk = groupByChunk(rows);
 	const chunks = [...byChunk.keys()];
 	const keys: string[] = [];
 	const gone: string[] = [];
@@ -207,22 +225,9 @@ export async function applyChunkChanges(
 	changes: readonly ChunkChange[]
 ): Promise<void> {
 	if (changes.length === 0) return;
-	// Both reads at once (each is a round trip to the storage process).
-	const [meta, deltas] = await Promise.all([
-		db.entityChunks.get(`${list}:meta`),
-		deltaKeys(db, list)
-	]);
-	if (!meta) {
-		await rebuildChunks(db, list);
-		return;
-	}
-	const byChunk = new Map<number, ChunkChange[]>();
-	for (const c of changes) {
-		const k = chunkOf(c.id);
-		let l = byChunk.get(k);
-		if (!l) byChunk.set(k, (l = []));
-		l.push(c);
-	}
+	const deltas = await chunkDeltasOrRebuild(db, list);
+	if (!deltas) return;
+	const byChunk = groupByChunk(changes);
 	const out: EntityChunkRow[] = [];
 	const gone: string[] = [];
 	for (const [c, group] of byChunk) {
