@@ -14,33 +14,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateDemo } from '../../src/lib/demo/generate-demo';
 import { serializeSharedFile } from '../../src/lib/io/shared-file';
-import type { SharedFile } from '../../src/lib/domain/types';
+import { teamWorkspace } from './team-workspace';
 import { BENCH_HARNESS_URL, BENCH_URL, launchChromium, report } from './bench-util';
-
-const LATER = '2026-12-04T09:00:00.000Z';
-
-/** My L data as a teammate holds it a week later (see the header). */
-function teamFile(): SharedFile {
-	const mine = generateDemo({ size: 'L', seed: 1 });
-	const theirs = generateDemo({ size: 'M', seed: 3 });
-	mine.leads = mine.leads.map((l, i) =>
-		i % 50 === 0 ? { ...l, value: (l.value ?? 0) + 100, updatedAt: LATER } : l
-	);
-	mine.activities = mine.activities.map((a, i) =>
-		i % 100 === 0 && !a.deletedAt ? { ...a, deletedAt: LATER, updatedAt: LATER } : a
-	);
-	for (const k of ['reps', 'campaigns', 'leads', 'stageEvents', 'activities', 'customers'] as const)
-		(mine[k] as unknown[]).push(...theirs[k]);
-	mine.exportedAt = LATER;
-	return mine;
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-shared-bench-'));
 const files = {
 	team: path.join(dir, 'teammate-team.json'),
 	stranger: path.join(dir, 'teammate-stranger.json')
 };
-writeFileSync(files.team, serializeSharedFile(teamFile()));
+writeFileSync(files.team, serializeSharedFile(teamWorkspace()));
 writeFileSync(files.stranger, serializeSharedFile(generateDemo({ size: 'L', seed: 2 })));
 
 /** CPU seconds (user + system) used so far by the processes started with `profile`. */

@@ -4,6 +4,7 @@
 import { openDatabase } from '$lib/db/database';
 import { saveWorkspaceSettings, writeRecords } from '$lib/db/repositories';
 import { generateDemo } from '$lib/demo/generate-demo';
+import { teamWorkspace } from '../../team-workspace';
 import type { Records, SharedFile } from '$lib/domain/types';
 
 export async function loadL(dbName: string, seed = 1) {
@@ -147,19 +148,7 @@ export async function profileMerge(dbName: string) {
 }
 
 function teamFile(serialize: (f: SharedFile) => string): Blob {
-	const LATER = '2026-12-04T09:00:00.000Z';
-	const mine = generateDemo({ size: 'L', seed: 1 });
-	const theirs = generateDemo({ size: 'M', seed: 3 });
-	mine.leads = mine.leads.map((l, i) =>
-		i % 50 === 0 ? { ...l, value: (l.value ?? 0) + 100, updatedAt: LATER } : l
-	);
-	mine.activities = mine.activities.map((a, i) =>
-		i % 100 === 0 && !a.deletedAt ? { ...a, deletedAt: LATER, updatedAt: LATER } : a
-	);
-	for (const k of ['reps', 'campaigns', 'leads', 'stageEvents', 'activities', 'customers'] as const)
-		(mine[k] as unknown[]).push(...theirs[k]);
-	mine.exportedAt = LATER;
-	return new Blob([serialize(mine)]);
+	return new Blob([serialize(teamWorkspace())]);
 }
 
 /** parseSharedFile's steps on the "team" file, one by one (see profileMerge). */
