@@ -1,16 +1,14 @@
 // The import wizard end to end in Chromium against the production build: the real Maven CRM
 // export through the preset to the dashboard's figures, a file with one bad date refused with
 // nothing written, and two teammates' files merged in either order giving the same KPIs.
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { defaultStages } from '../../src/lib/domain/default-pipeline';
 import type { Records } from '../../src/lib/domain/types';
 import { serializeSharedFile, toSharedFile } from '../../src/lib/io/shared-file';
+import { MAVEN_PIPELINE } from '../fixtures/external-data';
 import { expect, startWorkspace, statValue, test } from './fixtures';
 
-const MAVEN = path.resolve(
-	'../shared/data/external/maven-crm-sales-opportunities/sales_pipeline.csv'
-);
+const MAVEN = MAVEN_PIPELINE;
 
 async function openImport(page: Page) {
 	await page.goto('/import-export');

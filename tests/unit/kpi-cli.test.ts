@@ -8,11 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/lib/demo/generate-demo';
 import { computeKpis, datasetFromRecords } from '../../src/lib/kpi';
 import { referenceKpis } from '../reference/kpi-reference';
+import { MAVEN_PIPELINE } from '../fixtures/external-data';
 import { convertMavenPipeline } from '../reference/maven-crm';
 
-const MAVEN = path.resolve(
-	'../shared/data/external/maven-crm-sales-opportunities/sales_pipeline.csv'
-);
+const MAVEN = MAVEN_PIPELINE;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tragt-kpi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { MAVEN_PIPELINE } from '../../../../tests/fixtures/external-data';
 import { describe, expect, it } from 'vitest';
 import { defaultStages } from '../../domain/default-pipeline';
 import {
@@ -271,10 +271,7 @@ describe('robustness (fast-check)', () => {
 	});
 
 	it('mutated real files never crash, and every record that comes out is well formed', () => {
-		const maven = readFileSync(
-			path.resolve('../shared/data/external/maven-crm-sales-opportunities/sales_pipeline.csv'),
-			'utf8'
-		).slice(0, 3000);
+		const maven = readFileSync(MAVEN_PIPELINE, 'utf8').slice(0, 3000);
 		const preset = BUILT_IN_PRESETS.find((p) => p.id === 'maven-crm')!;
 		fc.assert(
 			fc.property(

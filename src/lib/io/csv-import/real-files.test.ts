@@ -1,9 +1,14 @@
-// Real CRM exports from ../shared/data/external (read by path, never copied into the project)
-// through detection, a preset and conversion. Expected figures are the data sets' published
-// facts (see that folder's README), not output of this code.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// Real CRM exports through detection, a preset and conversion: the Maven CRM and Salesforce
+// files kept in tests/fixtures/external, and the Olist set (not redistributable) from
+// ../shared/data/external when it is there. Expected figures are the data sets' published facts
+// (see tests/fixtures/external/README.md), not output of this code.
 import { describe, expect, it } from 'vitest';
+import {
+	fixtureBytes,
+	HAS_OLIST,
+	OLIST_SKIPPED,
+	olistBytes
+} from '../../../../tests/fixtures/external-data';
 import { defaultStages } from '../../domain/default-pipeline';
 import { computeKpis, datasetFromRecords } from '../../kpi';
 import { parseSharedFile, serializeSharedFile, toSharedFile } from '../shared-file';
@@ -18,8 +23,8 @@ import {
 	type ImportSettings
 } from './index';
 
-const EXTERNAL = path.resolve('../shared/data/external');
-const bytes = (rel: string) => new Uint8Array(readFileSync(path.join(EXTERNAL, rel)));
+const bytes = fixtureBytes;
+if (!HAS_OLIST) console.warn(OLIST_SKIPPED);
 const NOW = '2026-11-27T10:00:00.000Z';
 
 function context(): ImportContext {
@@ -192,94 +197,96 @@ describe('Salesforce export (BOM, 1/empty booleans, +0000 timestamps, 18-charact
 	});
 });
 
-describe('Olist marketing funnel (tests only: CC BY-NC-SA)', () => {
-	it('MQLs import as 8,000 leads by origin, with the published counts per source', () => {
-		const read = readCsv(
-			bytes('olist-marketing-funnel/olist_marketing_qualified_leads_dataset.csv')
-		);
-		const result = convertTable(
-			read.table,
-			{
-				kind: 'leads',
-				dateOrder: read.summary.dateOrder,
-				decimalComma: false,
-				mapping: { id: 'mql_id', createdAt: 'first_contact_date', source: 'origin' },
-				defaultOrigin: 'marketing'
-			},
-			context()
-		);
-		expect(result.problems).toEqual([]);
-		expect(result.records.leads).toHaveLength(8000);
-		const n = (s: string | undefined) => result.records.leads.filter((l) => l.source === s).length;
-		expect(n('organic_search')).toBe(2296);
-		expect(n('paid_search')).toBe(1586);
-		expect(n(undefined)).toBe(60);
-		expect(
-			result.records.leads.every((l) => l.origin === 'marketing' && l.stageId === 'lead')
-		).toBe(true);
-	});
-
-	it('closed deals import as 842 won deals with wall-clock won dates read in the workspace zone', () => {
-		const read = readCsv(bytes('olist-marketing-funnel/olist_closed_deals_dataset.csv'));
-		const ctx = { ...context(), timeZone: 'America/Sao_Paulo' };
-		const result = convertTable(
-			read.table,
-			{
-				kind: 'leads',
-				dateOrder: read.summary.dateOrder,
-				decimalComma: read.summary.decimalComma,
-				mapping: { id: 'mql_id', closedAt: 'won_date', owner: 'sr_id', outcome: 'lead_type' },
-				stageMap: {}
-			},
-			ctx
-		);
-		// lead_type is not an outcome: every row is named, by row and column.
-		expect(result.problemCount).toBe(842 - read.table.rows.filter((r) => r[6] === '').length);
-		expect(result.problems[0]).toMatchObject({
-			row: 2,
-			column: 'lead_type',
-			value: 'online_medium'
+describe.skipIf(!HAS_OLIST)(
+	'Olist marketing funnel (tests only: CC BY-NC-SA; read from ../shared)',
+	() => {
+		it('MQLs import as 8,000 leads by origin, with the published counts per source', () => {
+			const read = readCsv(olistBytes('olist_marketing_qualified_leads_dataset.csv'));
+			const result = convertTable(
+				read.table,
+				{
+					kind: 'leads',
+					dateOrder: read.summary.dateOrder,
+					decimalComma: false,
+					mapping: { id: 'mql_id', createdAt: 'first_contact_date', source: 'origin' },
+					defaultOrigin: 'marketing'
+				},
+				context()
+			);
+			expect(result.problems).toEqual([]);
+			expect(result.records.leads).toHaveLength(8000);
+			const n = (s: string | undefined) =>
+				result.records.leads.filter((l) => l.source === s).length;
+			expect(n('organic_search')).toBe(2296);
+			expect(n('paid_search')).toBe(1586);
+			expect(n(undefined)).toBe(60);
+			expect(
+				result.records.leads.every((l) => l.origin === 'marketing' && l.stageId === 'lead')
+			).toBe(true);
 		});
-		const ok = convertTable(
-			read.table,
-			{
-				kind: 'leads',
-				dateOrder: read.summary.dateOrder,
-				decimalComma: false,
-				mapping: { id: 'mql_id', closedAt: 'won_date', owner: 'sr_id', isClosed: 'mql_id' },
-				stageMap: {}
-			},
-			ctx
-		);
-		expect(ok.problems.length).toBeGreaterThan(0); // an id is not a yes/no
-		const won = convertTable(
-			read.table,
-			{
-				kind: 'leads',
-				dateOrder: 'ymd',
-				decimalComma: false,
-				mapping: { id: 'mql_id', closedAt: 'won_date', owner: 'sr_id', stage: 'lead_type' },
-				stageMap: Object.fromEntries(
-					[
-						'online_medium',
-						'online_big',
-						'online_small',
-						'online_beginner',
-						'online_top',
-						'industry',
-						'offline',
-						'other'
-					].map((v) => [v, 'won'])
-				)
-			},
-			ctx
-		);
-		expect(won.problems).toEqual([]);
-		expect(won.records.leads).toHaveLength(842);
-		expect(won.records.reps).toHaveLength(22);
-		const first = won.records.leads.find((l) => l.id === '5420aad7fec3549a85876ba1c529bd84')!;
-		// 2018-02-26 19:58:54 in São Paulo (UTC-3 that day) is 22:58:54 UTC.
-		expect(first.createdAt).toBe('2018-02-26T22:58:54.000Z');
-		expect(first.stageId).toBe('won');
-	});
-});
+
+		it('closed deals import as 842 won deals with wall-clock won dates read in the workspace zone', () => {
+			const read = readCsv(olistBytes('olist_closed_deals_dataset.csv'));
+			const ctx = { ...context(), timeZone: 'America/Sao_Paulo' };
+			const result = convertTable(
+				read.table,
+				{
+					kind: 'leads',
+					dateOrder: read.summary.dateOrder,
+					decimalComma: read.summary.decimalComma,
+					mapping: { id: 'mql_id', closedAt: 'won_date', owner: 'sr_id', outcome: 'lead_type' },
+					stageMap: {}
+				},
+				ctx
+			);
+			// lead_type is not an outcome: every row is named, by row and column.
+			expect(result.problemCount).toBe(842 - read.table.rows.filter((r) => r[6] === '').length);
+			expect(result.problems[0]).toMatchObject({
+				row: 2,
+				column: 'lead_type',
+				value: 'online_medium'
+			});
+			const ok = convertTable(
+				read.table,
+				{
+					kind: 'leads',
+					dateOrder: read.summary.dateOrder,
+					decimalComma: false,
+					mapping: { id: 'mql_id', closedAt: 'won_date', owner: 'sr_id', isClosed: 'mql_id' },
+					stageMap: {}
+				},
+				ctx
+			);
+			expect(ok.problems.length).toBeGreaterThan(0); // an id is not a yes/no
+			const won = convertTable(
+				read.table,
+				{
+					kind: 'leads',
+					dateOrder: 'ymd',
+					decimalComma: false,
+					mapping: { id: 'mql_id', closedAt: 'won_date', owner: 'sr_id', stage: 'lead_type' },
+					stageMap: Object.fromEntries(
+						[
+							'online_medium',
+							'online_big',
+							'online_small',
+							'online_beginner',
+							'online_top',
+							'industry',
+							'offline',
+							'other'
+						].map((v) => [v, 'won'])
+					)
+				},
+				ctx
+			);
+			expect(won.problems).toEqual([]);
+			expect(won.records.leads).toHaveLength(842);
+			expect(won.records.reps).toHaveLength(22);
+			const first = won.records.leads.find((l) => l.id === '5420aad7fec3549a85876ba1c529bd84')!;
+			// 2018-02-26 19:58:54 in São Paulo (UTC-3 that day) is 22:58:54 UTC.
+			expect(first.createdAt).toBe('2018-02-26T22:58:54.000Z');
+			expect(first.stageId).toBe('won');
+		});
+	}
+);
