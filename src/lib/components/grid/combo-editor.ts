@@ -3,6 +3,7 @@
 // (type-ahead) and the typed text itself is accepted when it names one choice (see
 // matchOption). RevoGrid's own select plugin would bring a second copy of the Stencil runtime.
 import type { EditorBase, EditorCtrConstructible, HyperFunc, VNode } from '@revolist/revogrid';
+import { EditorFocus } from './editor-focus';
 import type { Option } from '$lib/entry/cells';
 
 const MAX_SHOWN = 60;
@@ -19,6 +20,7 @@ export function comboEditor(options: () => readonly Option[]): EditorCtrConstruc
 		element: Element | null = null;
 		editCell: EditorBase['editCell'] = undefined;
 		private input: HTMLInputElement | null = null;
+		private readonly focus = new EditorFocus();
 		private list: HTMLDataListElement | null = null;
 		private readonly listId = `grid-combo-${++counter}`;
 		private readonly save: (value: unknown, preventFocus?: boolean) => void;
@@ -45,9 +47,8 @@ export function comboEditor(options: () => readonly Option[]): EditorCtrConstruc
 			);
 		}
 
-		async componentDidRender() {
-			await new Promise((r) => setTimeout(r));
-			this.input?.focus();
+		componentDidRender() {
+			return this.focus.afterRender(() => this.input);
 		}
 
 		appendPendingInput(value: string): boolean {
@@ -59,6 +60,7 @@ export function comboEditor(options: () => readonly Option[]): EditorCtrConstruc
 		}
 
 		beforeDisconnect() {
+			this.focus.close();
 			this.input?.blur();
 		}
 

@@ -4,6 +4,7 @@
 // value (2026-11-03, or 2026-11-03T14:30 as wall time in the workspace zone), which the same
 // conversion reads.
 import type { EditorBase, EditorCtrConstructible, HyperFunc, VNode } from '@revolist/revogrid';
+import { EditorFocus } from './editor-focus';
 import { parseInstant, wallTimeAt } from '$lib/domain/time';
 
 export interface DateEditorOptions {
@@ -33,15 +34,15 @@ export function dateEditor(opts: DateEditorOptions): EditorCtrConstructible {
 		element: Element | null = null;
 		editCell: EditorBase['editCell'] = undefined;
 		private input: HTMLInputElement | null = null;
+		private readonly focus = new EditorFocus();
 		private readonly save: (value: unknown, preventFocus?: boolean) => void;
 
 		constructor(_column: unknown, save: (value: unknown, preventFocus?: boolean) => void) {
 			this.save = save;
 		}
 
-		async componentDidRender() {
-			await new Promise((r) => setTimeout(r));
-			this.input?.focus();
+		componentDidRender() {
+			return this.focus.afterRender(() => this.input);
 		}
 
 		appendPendingInput(value: string): boolean {
@@ -52,6 +53,7 @@ export function dateEditor(opts: DateEditorOptions): EditorCtrConstructible {
 		}
 
 		beforeDisconnect() {
+			this.focus.close();
 			this.input?.blur();
 		}
 
@@ -70,6 +72,7 @@ export function dateEditor(opts: DateEditorOptions): EditorCtrConstructible {
 			const value = (e.target as HTMLInputElement).value;
 			// Cleared in the picker: keep editing the text instead of emptying the cell.
 			if (!value) return;
+			this.focus.close();
 			this.save(value);
 		}
 
