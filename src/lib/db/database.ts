@@ -7,6 +7,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Campaign, Customer, Forecast, Lead, Rep, Stage } from '../domain/types';
 import type { ActivityBlock, StageEventBlock } from './blocks';
 import { chunkGuard, type EntityChunkRow } from './entity-chunks';
+import { trackTransactions } from './transaction-guard';
 
 /** One row of the `settings` table: a key and its value (the workspace lives under 'workspace'). */
 export interface SettingRow {
@@ -76,6 +77,8 @@ export class TragtDatabase extends Dexie {
 }
 
 export function openDatabase(name = 'tragt'): TragtDatabase {
+	// Each context that opens the database can abort its transactions when its page goes away.
+	trackTransactions();
 	return new TragtDatabase(name);
 }
 

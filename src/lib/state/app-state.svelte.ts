@@ -7,6 +7,7 @@ import * as commands from '$lib/db/commands';
 import { openDatabase, type TragtDatabase } from '$lib/db/database';
 import { deviceDefaults, initializeWorkspace, isInitialized } from '$lib/db/first-run';
 import { CommandHistory } from '$lib/db/history';
+import { watchStalls } from '$lib/db/transaction-guard';
 import * as repo from '$lib/db/repositories';
 import {
 	getWorkspaceSettings,
@@ -36,6 +37,8 @@ export class AppState {
 	status = $state<AppStatus>('loading');
 	error = $state<string | null>(null);
 	settings = $state.raw<WorkspaceSettings | undefined>(undefined);
+	/** A transaction of this page has not finished for a long time (db/transaction-guard.ts). */
+	storageStalled = $state(false);
 	readonly toasts = new ToastState();
 	readonly history = new HistoryState();
 	readonly deviceDefaults: { currency: string; timeZone: string };
@@ -67,6 +70,7 @@ export class AppState {
 	async open(): Promise<void> {
 		try {
 			const db = openDatabase(this.#dbName);
+			watchStalls((stalled) => (this.storageStalled = stalled));
 			await db.open();
 			this.#db = db;
 			const history = new CommandHistory(db);

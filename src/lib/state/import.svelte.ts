@@ -4,6 +4,7 @@
 // of a cancelled import is stored.
 import * as Comlink from 'comlink';
 import { errorText } from '$lib/db/storage-errors';
+import { onPageGone } from '$lib/db/transaction-guard';
 import type { ActivityType, Origin, RecordListName } from '$lib/domain/types';
 import {
 	BUILT_IN_PRESETS,
@@ -39,6 +40,7 @@ export type Phase = Parameters<Progress>[0];
 export class ImportWorker {
 	#worker: Worker | null = null;
 	#remote: Comlink.Remote<ImportService> | null = null;
+	#forget: (() => void) | null = null;
 
 	get service(): Comlink.Remote<ImportService> {
 		if (!this.#remote) {
@@ -48,13 +50,19 @@ export class ImportWorker {
 				type: 'module',
 				name: 'csv-import'
 			});
-			this.#remote = Comlink.wrap<ImportService>(this.#worker);
+			const remote = (this.#remote = Comlink.wrap<ImportService>(this.#worker));
+			this.#forget = onPageGone({
+				close: () => void remote.closeTransactions(),
+				reopen: () => void remote.reopenTransactions()
+			});
 		}
 		return this.#remote;
 	}
 
 	/** Stops whatever the worker is doing (an unfinished transaction is aborted). */
 	terminate(): void {
+		this.#forget?.();
+		this.#forget = null;
 		this.#worker?.terminate();
 		this.#worker = null;
 		this.#remote = null;

@@ -1,5 +1,6 @@
 // The page's handle on the KPI worker (Comlink over a module worker, started lazily).
 import * as Comlink from 'comlink';
+import { onPageGone } from '../db/transaction-guard';
 import type { KpiService } from './kpi-protocol';
 
 /** One worker per database: the team comparison reads another database than the dashboard. */
@@ -16,6 +17,11 @@ export function kpiWorker(dbName = 'tragt'): Comlink.Remote<KpiService> {
 		});
 		remote = Comlink.wrap<KpiService>(worker);
 		remotes.set(dbName, remote);
+		const r = remote;
+		onPageGone({
+			close: () => void r.closeTransactions(),
+			reopen: () => void r.reopenTransactions()
+		});
 		// open() also starts the worker's cold read of the database (prefetch).
 		void remote.open(dbName);
 	}

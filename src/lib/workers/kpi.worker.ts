@@ -2,6 +2,7 @@
 // call. The main thread never computes KPIs.
 import * as Comlink from 'comlink';
 import { openDatabase, type TragtDatabase } from '../db/database';
+import { closeTransactions, reopenTransactions } from '../db/transaction-guard';
 import type { KpiKey } from '../kpi/result-types';
 import { chartDataService } from './kpi-chart-data';
 import { KpiEngineHost } from './kpi-engine-host';
@@ -43,6 +44,12 @@ const service: KpiService = {
 	},
 	summary() {
 		return current().summary();
+	},
+	closeTransactions() {
+		return closeTransactions();
+	},
+	reopenTransactions() {
+		reopenTransactions();
 	},
 	// The KPI pages' per-record chart data (see kpi-chart-data.ts).
 	...chartDataService(current)

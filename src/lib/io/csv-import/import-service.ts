@@ -8,6 +8,7 @@
 import type { TragtDatabase } from '../../db/database';
 import { writeMerge } from '../../db/merge-write';
 import { openDatabase } from '../../db/database';
+import { closeTransactions, reopenTransactions } from '../../db/transaction-guard';
 import {
 	getWorkspaceSettings,
 	readAllRecords,
@@ -114,6 +115,16 @@ export class ImportService {
 	#incoming: Records | undefined;
 
 	constructor(private readonly openDb: (name: string) => TragtDatabase = openDatabase) {}
+
+	/** The page is going away: abort this worker's transactions (db/transaction-guard.ts). */
+	closeTransactions(): number {
+		return closeTransactions();
+	}
+
+	/** The page is back from the back/forward cache: transactions run again. */
+	reopenTransactions(): void {
+		reopenTransactions();
+	}
 
 	db(name: string): TragtDatabase {
 		let db = this.#dbs.get(name);

@@ -1,0 +1,165 @@
+// Leaving a page must never leave the database stuck. Per the IndexedDB spec, a page or worker
+// that goes away aborts its unfinished transactions. WebKit (Safari, and WebKitGTK 2.50 where
+// the tests run) does not always: a page reloaded or left while one of its transactions, or one
+// of its workers' transactions, is still in flight leaves that transaction open in the storage
+// process, and every later transaction on those stores (in this tab, new tabs and after reloads)
+// waits behind it forever, until the browser is restarted (WebKit bug 324094). Tragt's KPI
+// worker reads the whole database on every page load, so a reload in that moment froze every
+// later write, import and merge.
+//
+// So every context that opens the database keeps track of its transactions in flight
+// (trackTransactions, called by openDatabase), and when the page is hidden for good or put in
+// the back/forward cache, the page aborts its own and asks each worker to abort theirs: what the
+// spec says the browser would do anyway. Nothing written is lost that would not be lost by the
+// same reload in another browser: a write that had not committed is aborted as a whole.
+
+/** Transactions in flight, with when they started. */
+const inFlight = new Map<IDBTransaction, number>();
+let tracking = false;
+/** The page is going away: no transaction may start (see closeTransactions). */
+let closing = false;
+
+/** Records every IndexedDB transaction this context starts until it completes or aborts. */
+export function trackTransactions(): void {
+	if (tracking || typeof IDBDatabase === 'undefined') return;
+	tracking = true;
+	const start = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (
+		this: IDBDatabase,
+		...args: Parameters<IDBDatabase['transaction']>
+	): IDBTransaction {
+		if (closing) {
+			// Code still running after pagehide (a promise continuation, a queued call) must not
+			// start a transaction that the page's end would leave behind: it fails at once, as in
+			// a page that has gone (nothing reaches the storage process).
+			throw new DOMException('The page is going away', 'AbortError');
+		}
+		const tx = start.apply(this, args);
+		inFlight.set(tx, Date.now());
+		startWatch();
+		const done = () => {
+			inFlight.delete(tx);
+			if (stalled) checkStalls();
+		};
+		tx.addEventListener('complete', done);
+		tx.addEventListener('abort', done);
+		return tx;
+	};
+}
+
+/** How many transactions of this context are in flight. */
+export function transactionsInFlight(): number {
+	return inFlight.size;
+}
+
+/**
+ * The page is going away: aborts every transaction of this context still in flight, and refuses
+ * new ones until reopenTransactions(). Returns how many were in flight.
+ */
+export function closeTransactions(): number {
+	closing = true;
+	let n = 0;
+	for (const tx of inFlight.keys()) {
+		try {
+			tx.abort();
+			n++;
+		} catch {
+			// Already finishing (committed in the meantime): nothing to abort.
+		}
+	}
+	inFlight.clear();
+	checkStalls();
+	return n;
+}
+
+/** The page is back (from the back/forward cache): transactions run again. */
+export function reopenTransactions(): void {
+	closing = false;
+}
+
+export interface WorkerTransactions {
+	/** Asks the worker to run closeTransactions(). */
+	close(): void;
+	/** Asks the worker to run reopenTransactions(). */
+	reopen(): void;
+}
+
+// ---- a stuck database, told rather than hidden ----
+//
+// Where a page or worker ended before this guard could abort its transaction (a worker busy at
+// that moment, a tab killed), WebKit's database stays stuck until the browser restarts, and
+// nothing an app does can free it. What the app can do is not hang in silence: a transaction
+// of this page that has not finished after STALL_MS says so (the layout shows how to recover).
+
+/** After this long without finishing, a transaction of the page is taken to be stuck. */
+export const STALL_MS = 15_000;
+const stallListeners = new Set<(stalled: boolean) => void>();
+let stalled = false;
+let watch: ReturnType<typeof setInterval> | undefined;
+
+function checkStalls(now = Date.now()) {
+	let oldest = Infinity;
+	for (const t of inFlight.values()) oldest = Math.min(oldest, t);
+	const next = now - oldest >= STALL_MS;
+	if (next !== stalled) {
+		stalled = next;
+		for (const l of stallListeners) l(stalled);
+	}
+	if (inFlight.size === 0 && watch !== undefined) {
+		clearInterval(watch);
+		watch = undefined;
+	}
+}
+
+function startWatch() {
+	if (watch === undefined && stallListeners.size > 0) watch = setInterval(checkStalls, 1000);
+}
+
+/**
+ * Calls `listener(true)` when a transaction of this context has been in flight for STALL_MS,
+ * and `listener(false)` once none is. Returns a function that stops listening.
+ */
+export function watchStalls(listener: (stalled: boolean) => void): () => void {
+	stallListeners.add(listener);
+	startWatch();
+	return () => stallListeners.delete(listener);
+}
+
+const workers = new Set<WorkerTransactions>();
+
+/** Page side: how to tell a worker that opens the database that the page goes and comes back. */
+export function onPageGone(worker: WorkerTransactions): () => void {
+	workers.add(worker);
+	return () => workers.delete(worker);
+}
+
+function tell(how: keyof WorkerTransactions) {
+	for (const w of workers) {
+		try {
+			w[how]();
+		} catch {
+			// A worker already gone has no transactions left.
+		}
+	}
+}
+
+/**
+ * Page side: on pagehide, closes the page's transactions and asks every registered worker to
+ * close theirs. A page that comes back from the back/forward cache opens them again; if one of
+ * its own transactions was aborted on the way out, it is reloaded, so that no view keeps a
+ * failed read.
+ */
+export function guardPageExit(win: Window = window): void {
+	let aborted = 0;
+	win.addEventListener('pagehide', () => {
+		tell('close');
+		aborted = closeTransactions();
+	});
+	win.addEventListener('pageshow', (e) => {
+		if (!e.persisted) return;
+		reopenTransactions();
+		tell('reopen');
+		if (aborted > 0) win.location.reload();
+		aborted = 0;
+	});
+}
