@@ -17,6 +17,14 @@ const CACHE = cacheNameFor(version);
 const SHELL = base + '/';
 const ASSETS = precacheList({ build, files, prerendered, shell: SHELL });
 const ASSET_SET = new Set(ASSETS);
+/**
+ * Cache lookups ignore Vary: the cache holds one response per path, so the request's own
+ * headers do not matter: static hosts send `Vary: Accept-Encoding`, and Firefox fetches the tab
+ * icon with other request headers than the install did, so a match honouring Vary missed it and
+ * went to the network (an error offline).
+ */
+const ONE_PER_PATH: CacheQueryOptions = { ignoreVary: true };
+
 /** Paths that name a file rather than an app route (routes have no extension). */
 const FILE_PATH = /\.(html?|js|mjs|json|css|txt|xml|csv|map|wasm)$/i;
 
@@ -80,12 +88,12 @@ async function navigate(request: Request): Promise<Response> {
 	const url = new URL(request.url);
 	// A real file (e.g. /manifest.webmanifest opened directly) is served as itself.
 	if (ASSET_SET.has(url.pathname) && url.pathname !== SHELL) {
-		return (await cache.match(url.pathname)) ?? fetch(request);
+		return (await cache.match(url.pathname, ONE_PER_PATH)) ?? fetch(request);
 	}
 	// The cached shell belongs to this worker's version: serving a newer shell from the network
 	// would load chunks this cache does not hold, so the shell always comes from the cache while
 	// it is there. Updates arrive through the waiting worker, not through the shell.
-	const cached = await cache.match(SHELL);
+	const cached = await cache.match(SHELL, ONE_PER_PATH);
 	if (cached) return cached;
 	try {
 		return await fetch(request);
@@ -94,9 +102,10 @@ async function navigate(request: Request): Promise<Response> {
 	}
 }
 
+/** This version's copy of a file; fetched and kept only if the browser cleared the cache. */
 async function fromCache(path: string, request: Request): Promise<Response> {
 	const cache = await caches.open(CACHE);
-	const cached = await cache.match(path);
+	const cached = await cache.match(path, ONE_PER_PATH);
 	if (cached) return cached;
 	// Not cached (the cache was cleared by the browser): fetch it and keep it for next time.
 	const response = await fetch(request);

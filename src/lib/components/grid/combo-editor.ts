@@ -52,7 +52,9 @@ export function comboEditor(options: () => readonly Option[]): EditorCtrConstruc
 		}
 
 		appendPendingInput(value: string): boolean {
-			if (!this.input) return false;
+			// A saved editor may still be the grid's current one while the next opens: the key is
+			// the next editor's (the grid keeps it in the new edit's value), not this stale input's.
+			if (!this.input || this.focus.closed) return false;
 			this.input.value += value;
 			this.fill(this.input.value);
 			this.input.focus();

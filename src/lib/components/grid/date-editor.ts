@@ -46,7 +46,9 @@ export function dateEditor(opts: DateEditorOptions): EditorCtrConstructible {
 		}
 
 		appendPendingInput(value: string): boolean {
-			if (!this.input) return false;
+			// A saved editor may still be the grid's current one while the next opens: the key is
+			// the next editor's (the grid keeps it in the new edit's value), not this stale input's.
+			if (!this.input || this.focus.closed) return false;
 			this.input.value += value;
 			this.input.focus();
 			return true;

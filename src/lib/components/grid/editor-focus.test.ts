@@ -81,6 +81,16 @@ describe.each(EDITORS)('the %s editor', (_name, Editor) => {
 		expect(document.activeElement).toBe(next);
 	});
 
+	it('after a save, a key for the next cell is not added to this stale input', async () => {
+		const { editor, input } = await open();
+		input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+		// The grid offers the next cell's pending key to the editor it still holds: refused, so the
+		// grid keeps the key in the new edit's value instead.
+		const stale = editor as unknown as { appendPendingInput(v: string): boolean };
+		expect(stale.appendPendingInput('a')).toBe(false);
+		expect(input.value).toBe('Kirsten');
+	});
+
 	it('a render that happens while the focus is still being given does not focus after a save', async () => {
 		vi.useFakeTimers();
 		try {
@@ -99,5 +109,55 @@ describe.each(EDITORS)('the %s editor', (_name, Editor) => {
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+});
+
+describe('keys typed while an editor opens', () => {
+	it('are added to its input once it has the focus, in order, after the opening key', async () => {
+		const Editor = textEditor();
+		const editor = new Editor({} as never, () => {}) as unknown as {
+			editCell: unknown;
+			render(h: unknown): Node;
+			componentDidRender(): Promise<void>;
+		};
+		// The opening key is the editor's value; the next two reach the page, not the input.
+		editor.editCell = { val: 'T', model: {} };
+		(document.activeElement as HTMLElement | null)?.blur();
+		for (const key of ['a', 's']) {
+			const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+			document.body.dispatchEvent(e);
+			expect(e.defaultPrevented).toBe(true);
+		}
+		const host = document.createElement('div');
+		document.body.append(host);
+		mount(editor.render(h), host);
+		await editor.componentDidRender();
+		const input = host.querySelector('input')!;
+		expect(document.activeElement).toBe(input);
+		expect(input.value).toBe('Tas');
+		// From now on keys go to the input itself: nothing more is kept.
+		const later = new KeyboardEvent('keydown', { key: 't', bubbles: true, cancelable: true });
+		document.body.dispatchEvent(later);
+		expect(later.defaultPrevented).toBe(false);
+	});
+
+	it('are left alone when another field has the focus, or with a modifier', async () => {
+		const Editor = textEditor();
+		new Editor({} as never, () => {});
+		const search = document.createElement('input');
+		document.body.append(search);
+		search.focus();
+		const typed = new KeyboardEvent('keydown', { key: 'x', bubbles: true, cancelable: true });
+		search.dispatchEvent(typed);
+		expect(typed.defaultPrevented).toBe(false);
+		search.blur();
+		const shortcut = new KeyboardEvent('keydown', {
+			key: 'z',
+			ctrlKey: true,
+			bubbles: true,
+			cancelable: true
+		});
+		document.body.dispatchEvent(shortcut);
+		expect(shortcut.defaultPrevented).toBe(false);
 	});
 });
