@@ -59,10 +59,33 @@ describe('transaction guard', () => {
 		expect(value).toBeUndefined();
 	});
 
+	it('beforeunload aborts in the page and every worker without closing; the page still works', async () => {
+		const db = await openDb();
+		const calls: string[] = [];
+		const forget = onPageGone({
+			abort: () => calls.push('abort'),
+			close: () => calls.push('close'),
+			reopen: () => calls.push('reopen')
+		});
+		const win = new EventTarget() as Window;
+		guardPageExit(win);
+		const tx = db.transaction('s', 'readonly');
+		tx.objectStore('s').get('x');
+		win.dispatchEvent(new Event('beforeunload'));
+		expect(calls).toEqual(['abort']);
+		expect(await finished(tx)).toBe('abort');
+		// The person stayed (nothing was left): new transactions run.
+		const next = db.transaction('s', 'readwrite');
+		next.objectStore('s').put(1, 'k');
+		expect(await finished(next)).toBe('complete');
+		forget();
+	});
+
 	it('pagehide closes the page and every worker; pageshow from the cache reopens them', async () => {
 		const db = await openDb();
 		const calls: string[] = [];
 		const forget = onPageGone({
+			abort: () => calls.push('abort'),
 			close: () => calls.push('close'),
 			reopen: () => calls.push('reopen')
 		});

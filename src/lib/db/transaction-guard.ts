@@ -8,10 +8,13 @@
 // later write, import and merge.
 //
 // So every context that opens the database keeps track of its transactions in flight
-// (trackTransactions, called by openDatabase), and when the page is hidden for good or put in
-// the back/forward cache, the page aborts its own and asks each worker to abort theirs: what the
-// spec says the browser would do anyway. Nothing written is lost that would not be lost by the
-// same reload in another browser: a write that had not committed is aborted as a whole.
+// (trackTransactions, called by openDatabase), and when the page is about to be left
+// (beforeunload: the old page keeps running while the next one loads, so the aborts reach the
+// storage process in time) and again when it is hidden for good or put in the back/forward
+// cache (pagehide: from then on no transaction may start), the page aborts its own and asks each
+// worker to abort theirs: what the spec says the browser would do anyway. Nothing written is lost
+// that would not be lost by the same reload in another browser: a write that had not committed is
+// aborted as a whole.
 
 /** Transactions in flight, with when they started. */
 const inFlight = new Map<IDBTransaction, number>();
@@ -58,6 +61,11 @@ export function transactionsInFlight(): number {
  */
 export function closeTransactions(): number {
 	closing = true;
+	return abortTransactionsInFlight();
+}
+
+/** Aborts every transaction of this context still in flight; returns how many there were. */
+export function abortTransactionsInFlight(): number {
 	let n = 0;
 	for (const tx of inFlight.keys()) {
 		try {
@@ -78,6 +86,8 @@ export function reopenTransactions(): void {
 }
 
 export interface WorkerTransactions {
+	/** Asks the worker to run abortTransactionsInFlight(). */
+	abort(): void;
 	/** Asks the worker to run closeTransactions(). */
 	close(): void;
 	/** Asks the worker to run reopenTransactions(). */
@@ -144,16 +154,20 @@ function tell(how: keyof WorkerTransactions) {
 }
 
 /**
- * Page side: on pagehide, closes the page's transactions and asks every registered worker to
- * close theirs. A page that comes back from the back/forward cache opens them again; if one of
- * its own transactions was aborted on the way out, it is reloaded, so that no view keeps a
- * failed read.
+ * Page side: on beforeunload, aborts the page's transactions in flight and asks every registered
+ * worker to abort theirs; on pagehide, closes them all. A page that comes back from the
+ * back/forward cache opens them again; if one of its own transactions was aborted on the way
+ * out, it is reloaded, so that no view keeps a failed read.
  */
 export function guardPageExit(win: Window = window): void {
 	let aborted = 0;
+	win.addEventListener('beforeunload', () => {
+		tell('abort');
+		aborted += abortTransactionsInFlight();
+	});
 	win.addEventListener('pagehide', () => {
 		tell('close');
-		aborted = closeTransactions();
+		aborted += closeTransactions();
 	});
 	win.addEventListener('pageshow', (e) => {
 		if (!e.persisted) return;

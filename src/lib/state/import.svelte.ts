@@ -52,6 +52,7 @@ export class ImportWorker {
 			});
 			const remote = (this.#remote = Comlink.wrap<ImportService>(this.#worker));
 			this.#forget = onPageGone({
+				abort: () => void remote.abortTransactions(),
 				close: () => void remote.closeTransactions(),
 				reopen: () => void remote.reopenTransactions()
 			});

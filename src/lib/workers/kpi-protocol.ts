@@ -62,6 +62,8 @@ export interface KpiService {
 	records(request: KpiRequest, kpi: KpiKey, part?: string): Promise<string[]>;
 	/** The workspace at a glance, from the worker's dataset (the page reads no leads for it). */
 	summary(): Promise<WorkspaceSummary>;
+	/** The page is about to be left: abort this worker's transactions in flight. */
+	abortTransactions(): number;
 	/** The page is going away: abort this worker's transactions (db/transaction-guard.ts). */
 	closeTransactions(): number;
 	/** The page is back from the back/forward cache: transactions run again. */

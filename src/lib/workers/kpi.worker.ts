@@ -2,7 +2,11 @@
 // call. The main thread never computes KPIs.
 import * as Comlink from 'comlink';
 import { openDatabase, type TragtDatabase } from '../db/database';
-import { closeTransactions, reopenTransactions } from '../db/transaction-guard';
+import {
+	abortTransactionsInFlight,
+	closeTransactions,
+	reopenTransactions
+} from '../db/transaction-guard';
 import type { KpiKey } from '../kpi/result-types';
 import { chartDataService } from './kpi-chart-data';
 import { KpiEngineHost } from './kpi-engine-host';
@@ -44,6 +48,9 @@ const service: KpiService = {
 	},
 	summary() {
 		return current().summary();
+	},
+	abortTransactions() {
+		return abortTransactionsInFlight();
 	},
 	closeTransactions() {
 		return closeTransactions();

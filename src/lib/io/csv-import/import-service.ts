@@ -8,7 +8,11 @@
 import type { TragtDatabase } from '../../db/database';
 import { writeMerge } from '../../db/merge-write';
 import { openDatabase } from '../../db/database';
-import { closeTransactions, reopenTransactions } from '../../db/transaction-guard';
+import {
+	abortTransactionsInFlight,
+	closeTransactions,
+	reopenTransactions
+} from '../../db/transaction-guard';
 import {
 	getWorkspaceSettings,
 	readAllRecords,
@@ -115,6 +119,11 @@ export class ImportService {
 	#incoming: Records | undefined;
 
 	constructor(private readonly openDb: (name: string) => TragtDatabase = openDatabase) {}
+
+	/** The page is about to be left: abort this worker's transactions in flight. */
+	abortTransactions(): number {
+		return abortTransactionsInFlight();
+	}
 
 	/** The page is going away: abort this worker's transactions (db/transaction-guard.ts). */
 	closeTransactions(): number {
