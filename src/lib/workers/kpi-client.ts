@@ -19,6 +19,7 @@ export function kpiWorker(dbName = 'tragt'): Comlink.Remote<KpiService> {
 		remotes.set(dbName, remote);
 		const r = remote;
 		onPageGone({
+			abort: () => void r.abortTransactions(),
 			close: () => void r.closeTransactions(),
 			reopen: () => void r.reopenTransactions()
 		});
