@@ -79,12 +79,15 @@ class FirefoxBackend implements Backend<ElementHandle> {
 		});
 	}
 
+	// Loaded and quiet: Firefox fetches the tab icons after the load event, and a navigation that
+	// cancels such a fetch makes it report "A ServiceWorker intercepted the request and
+	// encountered an unexpected error" for the page being left.
 	async goto(url: string) {
-		await this.page.goto(url, { waitUntil: 'load' });
+		await this.page.goto(url, { waitUntil: ['load', 'networkidle0'] });
 	}
 
 	async reload() {
-		await this.page.reload({ waitUntil: 'load' });
+		await this.page.reload({ waitUntil: ['load', 'networkidle0'] });
 	}
 
 	async url() {

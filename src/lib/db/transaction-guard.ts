@@ -16,7 +16,7 @@
 // that would not be lost by the same reload in another browser: a write that had not committed is
 // aborted as a whole.
 
-/** Transactions in flight, with when they started. */
+/** Transactions in flight, with when they started or last made progress (a request answered). */
 const inFlight = new Map<IDBTransaction, number>();
 let tracking = false;
 /** The page is going away: no transaction may start (see closeTransactions). */
@@ -44,6 +44,13 @@ export function trackTransactions(): void {
 			inFlight.delete(tx);
 			if (stalled) checkStalls();
 		};
+		// A request's events pass through its transaction (its parent): caught on the way down,
+		// each answer is progress, so a long write that keeps going is never taken for a stuck one.
+		const progress = () => {
+			if (inFlight.has(tx)) inFlight.set(tx, Date.now());
+		};
+		tx.addEventListener('success', progress, true);
+		tx.addEventListener('error', progress, true);
 		tx.addEventListener('complete', done);
 		tx.addEventListener('abort', done);
 		return tx;
@@ -99,10 +106,13 @@ export interface WorkerTransactions {
 // Where a page or worker ended before this guard could abort its transaction (a worker busy at
 // that moment, a tab killed), WebKit's database stays stuck until the browser restarts, and
 // nothing an app does can free it. What the app can do is not hang in silence: a transaction
-// of this page that has not finished after STALL_MS says so (the layout shows how to recover).
+// that has made no progress for STALL_MS says so. Workers report theirs to the pages on a
+// broadcast channel (reportStalls); the page's layout shows how to recover.
 
-/** After this long without finishing, a transaction of the page is taken to be stuck. */
+/** After this long without any request answered, a transaction is taken to be stuck. */
 export const STALL_MS = 15_000;
+/** The channel on which every context says whether its transactions are stuck. */
+export const STALL_CHANNEL = 'tragt-storage-stall';
 const stallListeners = new Set<(stalled: boolean) => void>();
 let stalled = false;
 let watch: ReturnType<typeof setInterval> | undefined;
@@ -126,13 +136,51 @@ function startWatch() {
 }
 
 /**
- * Calls `listener(true)` when a transaction of this context has been in flight for STALL_MS,
- * and `listener(false)` once none is. Returns a function that stops listening.
+ * Calls `listener(true)` when a transaction of this context has made no progress for STALL_MS,
+ * and `listener(false)` once none is stuck. Returns a function that stops listening.
  */
 export function watchStalls(listener: (stalled: boolean) => void): () => void {
 	stallListeners.add(listener);
 	startWatch();
 	return () => stallListeners.delete(listener);
+}
+
+export interface StallMessage {
+	source: string;
+	stalled: boolean;
+}
+
+/** Worker side: tells the pages (all tabs) when this worker's transactions are stuck. */
+export function reportStalls(name: string): void {
+	if (typeof BroadcastChannel === 'undefined') return;
+	const channel = new BroadcastChannel(STALL_CHANNEL);
+	const source = `${name}-${Math.random().toString(36).slice(2)}`;
+	watchStalls((stalled) => channel.postMessage({ source, stalled } satisfies StallMessage));
+}
+
+/**
+ * Page side: calls `listener` with whether this page, or any worker of any tab, has a stuck
+ * transaction. Returns a function that stops listening.
+ */
+export function watchAllStalls(listener: (stalled: boolean) => void): () => void {
+	const stuck = new Set<string>();
+	let own = false;
+	const tell = () => listener(own || stuck.size > 0);
+	const stopOwn = watchStalls((s) => {
+		own = s;
+		tell();
+	});
+	if (typeof BroadcastChannel === 'undefined') return stopOwn;
+	const channel = new BroadcastChannel(STALL_CHANNEL);
+	channel.onmessage = (e: MessageEvent<StallMessage>) => {
+		if (e.data.stalled) stuck.add(e.data.source);
+		else stuck.delete(e.data.source);
+		tell();
+	};
+	return () => {
+		stopOwn();
+		channel.close();
+	};
 }
 
 const workers = new Set<WorkerTransactions>();

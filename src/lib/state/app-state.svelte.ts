@@ -7,7 +7,7 @@ import * as commands from '$lib/db/commands';
 import { openDatabase, type TragtDatabase } from '$lib/db/database';
 import { deviceDefaults, initializeWorkspace, isInitialized } from '$lib/db/first-run';
 import { CommandHistory } from '$lib/db/history';
-import { watchStalls } from '$lib/db/transaction-guard';
+import { watchAllStalls } from '$lib/db/transaction-guard';
 import * as repo from '$lib/db/repositories';
 import {
 	getWorkspaceSettings,
@@ -37,7 +37,7 @@ export class AppState {
 	status = $state<AppStatus>('loading');
 	error = $state<string | null>(null);
 	settings = $state.raw<WorkspaceSettings | undefined>(undefined);
-	/** A transaction of this page has not finished for a long time (db/transaction-guard.ts). */
+	/** A transaction of this page or of a worker is stuck (db/transaction-guard.ts). */
 	storageStalled = $state(false);
 	readonly toasts = new ToastState();
 	readonly history = new HistoryState();
@@ -70,7 +70,7 @@ export class AppState {
 	async open(): Promise<void> {
 		try {
 			const db = openDatabase(this.#dbName);
-			watchStalls((stalled) => (this.storageStalled = stalled));
+			watchAllStalls((stalled) => (this.storageStalled = stalled));
 			await db.open();
 			this.#db = db;
 			const history = new CommandHistory(db);

@@ -5,12 +5,16 @@ import { openDatabase, type TragtDatabase } from '../db/database';
 import {
 	abortTransactionsInFlight,
 	closeTransactions,
-	reopenTransactions
+	reopenTransactions,
+	reportStalls
 } from '../db/transaction-guard';
 import type { KpiKey } from '../kpi/result-types';
 import { chartDataService } from './kpi-chart-data';
 import { KpiEngineHost } from './kpi-engine-host';
 import type { KpiRequest, KpiService } from './kpi-protocol';
+
+// A read that never gets an answer (a database the browser left stuck) is told to the page.
+reportStalls('kpi');
 
 let db: TragtDatabase | null = null;
 let host: KpiEngineHost | null = null;
