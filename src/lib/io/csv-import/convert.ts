@@ -23,8 +23,16 @@ import type {
 } from '../../domain/types';
 import { emptyRecords } from '../../domain/types';
 import type { DateOrder } from './detect';
-import { TARGET_FIELDS, type ColumnMapping, type ImportKind } from './fields';
-import { isCellError, readBoolean, readDate, readDay, readNumber, type CellError } from './values';
+import { mappedColumns, TARGET_FIELDS, type ColumnMapping, type ImportKind } from './fields';
+import {
+	isCellError,
+	readBoolean,
+	readDate,
+	readDay,
+	readNumber,
+	type CellError,
+	type DateOptions
+} from './values';
 import { stableId, suggestCampaign, suggestRep, suggestStage, suggestType } from './value-maps';
 
 export interface CsvTable {
@@ -50,6 +58,11 @@ export interface ImportSettings {
 	/** The open stage a closed deal was in before it closed (entered at its created/engaged date). */
 	closedFromStageId?: string;
 	defaultOrigin?: Origin;
+	/**
+	 * The table comes from a workbook: a plain number in a date column is an Excel date serial
+	 * (days since 1899-12-30; the fraction is the time of day).
+	 */
+	excelDates?: boolean;
 }
 
 export interface ImportContext {
@@ -111,6 +124,19 @@ const ORIGINS: Record<string, Origin> = {
 
 type Cell = (field: string) => string;
 
+/**
+ * A value map's entry for a source value: exact first, then regardless of case and surrounding
+ * space (HubSpot's labels changed casing over the years; ids are lower case).
+ */
+export function valueIn<T>(map: Record<string, T> | undefined, raw: string): T | undefined {
+	if (!map) return undefined;
+	const exact = map[raw];
+	if (exact !== undefined) return exact;
+	const v = raw.trim().toLowerCase();
+	for (const [k, t] of Object.entries(map)) if (k.trim().toLowerCase() === v) return t;
+	return undefined;
+}
+
 class Converter {
 	readonly out = emptyRecords();
 	readonly problems: ImportProblem[] = [];
@@ -119,6 +145,11 @@ class Converter {
 	newCampaigns = 0;
 	// Plain fields and a prototype-free object: this runs once per cell of 100k-row files.
 	private readonly col: Record<string, number> = Object.create(null);
+	/** Fields mapped to several columns: the first non-empty cell of a row is used. */
+	private readonly cols: Record<string, number[]> = Object.create(null);
+	/** For such a field, the column the last read cell came from (problems name it). */
+	private readonly colUsed: Record<string, number> = Object.create(null);
+	private readonly dateOptions: DateOptions;
 	private current: readonly string[] = [];
 	private readonly repIds = new Map<string, string>();
 	private readonly campaignIds = new Map<string, string>();
@@ -136,11 +167,14 @@ class Converter {
 		readonly s: ImportSettings,
 		readonly ctx: ImportContext
 	) {
-		for (const [field, header] of Object.entries(s.mapping)) {
-			if (!header) continue;
-			const i = table.headers.indexOf(header);
-			if (i >= 0) this.col[field] = i;
+		for (const field of Object.keys(s.mapping)) {
+			const found = mappedColumns(s.mapping, field)
+				.map((h) => table.headers.indexOf(h))
+				.filter((i) => i >= 0);
+			if (found.length === 1) this.col[field] = found[0];
+			else if (found.length > 1) this.cols[field] = found;
 		}
+		this.dateOptions = { excelSerial: !!s.excelDates };
 		const live = ctx.stages.filter((st) => !st.deletedAt).sort((a, b) => a.order - b.order);
 		this.stageById = new Map(live.map((st) => [st.id, st]));
 		this.firstOpen = live.find((st) => st.kind === 'open')?.id;
@@ -149,11 +183,12 @@ class Converter {
 	}
 
 	mapped(field: string): boolean {
-		return this.col[field] !== undefined;
+		return this.col[field] !== undefined || this.cols[field] !== undefined;
 	}
 
 	header(field: string): string {
-		return this.s.mapping[field] ?? field;
+		const i = this.col[field] ?? this.colUsed[field] ?? this.cols[field]?.[0];
+		return i === undefined ? field : this.table.headers[i];
 	}
 
 	/** The cell reader for `row` (one function reused for every row: no allocation per row). */
@@ -164,12 +199,26 @@ class Converter {
 
 	readonly cell: Cell = (field) => {
 		const i = this.col[field];
-		if (i === undefined) return '';
+		if (i === undefined) return this.cols[field] === undefined ? '' : this.firstOf(field);
 		const v = this.current[i];
 		if (v === undefined || v === '') return '';
 		// Most cells have no surrounding space: skip the copy trim() would make.
 		return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
 	};
+
+	/** The first non-empty cell of a field mapped to several columns. */
+	private firstOf(field: string): string {
+		const list = this.cols[field];
+		this.colUsed[field] = list[0];
+		for (const i of list) {
+			const v = (this.current[i] ?? '').trim();
+			if (v !== '') {
+				this.colUsed[field] = i;
+				return v;
+			}
+		}
+		return '';
+	}
 
 	problem(field: string, value: string, message: string): void {
 		this.problemCount++;
@@ -192,12 +241,20 @@ class Converter {
 
 	date(cell: Cell, field: string): string | undefined {
 		const raw = cell(field);
-		return this.check(field, raw, readDate(raw, this.s.dateOrder, this.ctx.timeZone));
+		return this.check(
+			field,
+			raw,
+			readDate(raw, this.s.dateOrder, this.ctx.timeZone, this.dateOptions)
+		);
 	}
 
 	day(cell: Cell, field: string): string | undefined {
 		const raw = cell(field);
-		return this.check(field, raw, readDay(raw, this.s.dateOrder, this.ctx.timeZone));
+		return this.check(
+			field,
+			raw,
+			readDay(raw, this.s.dateOrder, this.ctx.timeZone, this.dateOptions)
+		);
 	}
 
 	money(cell: Cell, field: string): number | undefined {
@@ -280,7 +337,7 @@ class Converter {
 
 	stage(raw: string): string | undefined {
 		if (this.stageIds.has(raw)) return this.stageIds.get(raw);
-		const chosen = this.s.stageMap?.[raw];
+		const chosen = valueIn(this.s.stageMap, raw);
 		const id = chosen && this.stageById.has(chosen) ? chosen : suggestStage(raw, this.ctx.stages);
 		this.stageIds.set(raw, id);
 		return id;
@@ -318,7 +375,9 @@ class Converter {
 		]);
 		const created = this.date(cell, 'createdAt');
 		const engaged = this.date(cell, 'engagedAt');
-		const closed = this.date(cell, 'closedAt');
+		const closedAny = this.date(cell, 'closedAt');
+		const wonAt = this.date(cell, 'wonAt');
+		const lostAt = this.date(cell, 'lostAt');
 		const value = this.money(cell, 'value');
 		const expected = this.day(cell, 'expectedCloseDate');
 		const isClosed = this.bool(cell, 'isClosed');
@@ -340,21 +399,34 @@ class Converter {
 
 		let stageId: string | undefined;
 		const rawStage = cell('stage');
-		if (rawStage) {
-			stageId = this.stage(rawStage);
-			if (!stageId) this.problem('stage', rawStage, 'has no stage chosen for it');
-		}
-		// Pipedrive keeps the open stage of a closed deal and writes the outcome beside it.
-		const outcome = cell('outcome').toLowerCase();
-		if (outcome === 'won') stageId = this.firstWon;
-		else if (outcome === 'lost') stageId = this.firstLost;
-		else if (outcome && outcome !== 'open' && outcome !== 'deleted')
-			this.problem('outcome', cell('outcome'), 'is not open, won or lost');
-		if (isClosed) stageId = isWon ? this.firstWon : this.firstLost;
-		else if (isClosed === false && stageId && this.stageById.get(stageId)?.kind !== 'open')
+		if (rawStage) stageId = this.stage(rawStage);
+		// Pipedrive keeps the open stage of a closed deal and writes the outcome beside it: a deal
+		// whose status is won is won, whatever its stage is called.
+		const rawOutcome = cell('outcome');
+		const outcome = rawOutcome.toLowerCase();
+		let decided = false;
+		if (outcome === 'won' || outcome === 'lost') {
+			stageId = outcome === 'won' ? this.firstWon : this.firstLost;
+			decided = true;
+		} else if (outcome && outcome !== 'open' && outcome !== 'deleted')
+			this.problem('outcome', rawOutcome, 'is not open, won or lost');
+		if (isClosed) {
+			stageId = isWon ? this.firstWon : this.firstLost;
+			decided = true;
+		} else if (isClosed === false && stageId && this.stageById.get(stageId)?.kind !== 'open')
 			stageId = this.firstOpen;
+		else if (isWon && !this.mapped('isClosed')) {
+			// HubSpot writes "Is Closed Won" without a closed flag beside it.
+			stageId = this.firstWon;
+			decided = true;
+		}
+		if (rawStage && !stageId && !decided)
+			this.problem('stage', rawStage, 'has no stage chosen for it');
 		stageId ??= this.firstOpen;
 		const kind = stageId ? this.stageById.get(stageId)?.kind : undefined;
+		// The close: a won deal's won time, a lost deal's lost time, else the close date.
+		const closed =
+			kind === 'won' ? (wonAt ?? closedAny) : kind === 'lost' ? (lostAt ?? closedAny) : closedAny;
 
 		const name =
 			cell('name') ||
@@ -364,7 +436,7 @@ class Converter {
 			'';
 		if (!id || !stageId || !ownerId || !kind) return;
 
-		const createdAt = created ?? engaged ?? closed ?? ctx.now;
+		const createdAt = created ?? engaged ?? closed ?? closedAny ?? ctx.now;
 		const events: StageEvent[] = [];
 		const ev = (n: number, stage: string, at: string) =>
 			events.push({
@@ -388,12 +460,14 @@ class Converter {
 			ev(2, stageId, at);
 		} else {
 			if (!closed) {
+				const own = kind === 'won' ? 'wonAt' : 'lostAt';
+				const field = this.mapped(own) || !this.mapped('closedAt') ? own : 'closedAt';
 				this.problem(
-					'closedAt',
+					this.mapped(field) ? field : 'closedAt',
 					'',
-					this.mapped('closedAt')
-						? 'is empty for a won or lost deal'
-						: 'is needed for won and lost deals: choose the close date column'
+					this.mapped(field)
+						? `is empty for a ${kind} deal`
+						: 'is needed for won and lost deals: choose the close date column (or the won and lost time columns)'
 				);
 				return;
 			}
@@ -435,7 +509,7 @@ class Converter {
 		const repId = this.rep(cell, 'owner') ?? ctx.meRepId ?? ctx.reps.find((r) => !r.deletedAt)?.id;
 		if (!repId) this.problem('owner', '', 'is needed: choose the column with the rep');
 		const rawType = cell('type');
-		const type = s.typeMap?.[rawType] ?? suggestType(rawType);
+		const type = valueIn(s.typeMap, rawType) ?? suggestType(rawType);
 		let response: ActivityResponse | undefined;
 		const rawResponse = cell('response');
 		if (rawResponse) {
@@ -532,10 +606,11 @@ export function convertTable(
 	const c = new Converter(table, settings, ctx);
 	for (const f of TARGET_FIELDS[settings.kind]) {
 		if (f.key === 'name' && settings.kind === 'leads') continue;
-		const header = settings.mapping[f.key];
-		if (header && !table.headers.includes(header)) {
+		const headers = mappedColumns(settings.mapping, f.key);
+		const missing = headers.filter((h) => !table.headers.includes(h));
+		if (headers.length > 0 && missing.length === headers.length) {
 			c.row = table.firstRow - 1;
-			c.problem(f.key, header, 'is not a column of this file');
+			c.problem(f.key, missing.join(' / '), 'is not a column of this file');
 		}
 	}
 	const rowFn =

@@ -101,12 +101,21 @@ export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
 				'closedate',
 				'close date',
 				'closed',
-				'won_date',
-				'deal - won time',
-				'won time',
+				'deal - deal closed on',
+				'deal closed on',
+				'closed on',
+				'close time',
 				'lukket'
 			]
 		},
+		// Pipedrive writes when a deal was won and when it was lost in two columns: a won deal's
+		// close is its won time, a lost deal's its lost time (the close date above is the fallback).
+		{
+			key: 'wonAt',
+			kind: 'date',
+			hints: ['deal - won time', 'won time', 'won_date', 'won date', 'became a customer date']
+		},
+		{ key: 'lostAt', kind: 'date', hints: ['deal - lost time', 'lost time', 'lost date'] },
 		{
 			key: 'stage',
 			kind: 'stage',
@@ -201,12 +210,33 @@ export const TARGET_FIELDS: Record<ImportKind, readonly TargetField[]> = {
 	]
 };
 
-/** Source column (header) per field key; absent or '' means not mapped. */
-export type ColumnMapping = Record<string, string | undefined>;
+/**
+ * Source column per field key: one header, or several tried in order (a row takes the first
+ * that is not empty: Pipedrive's `Deal - Deal created`, else `Deal - Add time`). Absent, '' or
+ * an empty list means not mapped.
+ */
+export type ColumnMapping = Record<string, string | string[] | undefined>;
 
-function norm(h: string): string {
-	return h.trim().toLowerCase().replace(/\s+/g, ' ');
+/** The columns mapped to `field`, in order (none: []). */
+export function mappedColumns(mapping: ColumnMapping, field: string): string[] {
+	const v = mapping[field];
+	if (v === undefined || v === '') return [];
+	return Array.isArray(v) ? v.filter((h) => h !== '') : [v];
 }
+
+/**
+ * A header as the presets and suggestions compare it: case, surrounding and repeated spaces and
+ * an import template's required-mark (`Deal - Title*`) do not count.
+ */
+export function normalizeHeader(h: string): string {
+	return h
+		.trim()
+		.replace(/\s*\*$/, '')
+		.toLowerCase()
+		.replace(/\s+/g, ' ');
+}
+
+const norm = normalizeHeader;
 
 /**
  * Suggests a column for each field from the headers: an exact (case-insensitive) hint first,

@@ -48,10 +48,12 @@ import { decodeBytes, type Encoding } from './detect';
 import {
 	parseTable,
 	summarize,
+	tableFromRows,
 	type ParseOptions,
 	type ParsedTable,
 	type TableSummary
 } from './table';
+import { pickSheet, readWorkbook, sheetList, type Workbook, type WorkbookSheet } from './workbook';
 
 export type Progress = (phase: 'read' | 'parse' | 'check' | 'write', fraction: number) => void;
 
@@ -69,6 +71,8 @@ export interface ReadInfo {
 	csvErrors: ParsedTable['csvErrors'];
 	/** The file is one of Tragt's own CSV tables (its columns are that list's, with id). */
 	tragtList?: RecordListName;
+	/** A workbook: its sheets and the one read. */
+	workbook?: { sheets: WorkbookSheet[]; sheet: string };
 }
 
 export interface ReadCsvOptions extends ParseOptions {
@@ -115,6 +119,7 @@ export class ImportService {
 	#dbs = new Map<string, TragtDatabase>();
 	#text: string | undefined;
 	#table: ParsedTable | undefined;
+	#workbook: Workbook | undefined;
 	#records: Records | undefined;
 	#incoming: Records | undefined;
 
@@ -157,6 +162,7 @@ export class ImportService {
 		progress?: Progress
 	): Promise<ReadInfo> {
 		this.#records = undefined;
+		this.#workbook = undefined;
 		let encoding: Encoding = 'utf-8';
 		let bom = false;
 		if (typeof input === 'string') {
@@ -184,6 +190,48 @@ export class ImportService {
 			summary,
 			csvErrors: table.csvErrors.slice(0, 100),
 			tragtList: tragtListOf(table.headers)
+		};
+	}
+
+	/**
+	 * Reads an Excel workbook (.xlsx): every sheet once, then the chosen one (by default the first
+	 * with rows) as a table, detected like a CSV. A later call with only `sheet` re-reads from the
+	 * workbook already read.
+	 */
+	async readWorkbook(
+		input: Blob | Uint8Array | ArrayBuffer | undefined,
+		fileName: string,
+		options: { sheet?: string; hasHeader?: boolean } = {},
+		progress?: Progress
+	): Promise<ReadInfo> {
+		this.#records = undefined;
+		this.#text = undefined;
+		if (input !== undefined) {
+			progress?.('read', 0);
+			this.#workbook = await readWorkbook(input);
+		}
+		if (!this.#workbook) throw new Error('No workbook read yet');
+		const sheet = pickSheet(this.#workbook, options.sheet);
+		progress?.('parse', 0);
+		const table: ParsedTable = {
+			...tableFromRows(sheet.data, options),
+			delimiter: ',',
+			csvErrors: []
+		};
+		this.#table = table;
+		const summary = summarize(table);
+		return {
+			fileName,
+			encoding: 'utf-8',
+			bom: false,
+			delimiter: ',',
+			hasHeader: table.hasHeader,
+			headers: table.headers,
+			sample: table.rows.slice(0, SAMPLE_ROWS),
+			rowCount: table.rows.length,
+			summary,
+			csvErrors: [],
+			workbook: { sheets: sheetList(this.#workbook), sheet: sheet.name }
 		};
 	}
 

@@ -18,6 +18,7 @@ export * from './presets';
 export * from './table';
 export * from './value-maps';
 export * from './values';
+export { cellText, looksLikeWorkbook, type WorkbookSheet } from './workbook';
 
 export interface ReadOptions extends ParseOptions {
 	encoding?: Encoding;

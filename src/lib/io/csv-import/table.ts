@@ -62,7 +62,23 @@ export function parseTable(
 		errors = parsed.errors;
 	}
 	// A trailing newline gives one last empty row; blank lines in between are skipped too.
-	const isBlank = (r: string[]) => r.length === 0 || (r.length === 1 && r[0].trim() === '');
+	const csvErrors = errors
+		.filter(
+			(e) => e.type !== 'Delimiter' && e.code !== 'TooFewFields' && e.code !== 'TooManyFields'
+		)
+		.map((e) => ({ row: (e.row ?? 0) + 1, message: e.message }));
+	return { ...tableFromRows(data, options), delimiter, csvErrors };
+}
+
+/**
+ * Rows of text cells (a parsed CSV, or a workbook's sheet) as a table: blank rows skipped but
+ * their numbers kept, the header row detected (or as `options` says).
+ */
+export function tableFromRows(
+	data: string[][],
+	options: Pick<ParseOptions, 'hasHeader'> = {}
+): CsvTable & { hasHeader: boolean } {
+	const isBlank = (r: string[]) => r.length === 0 || r.every((c) => c.trim() === '');
 	const hasHeader = options.hasHeader ?? detectHeader(data.filter((r) => !isBlank(r)).slice(0, 50));
 	let start = 0;
 	while (start < data.length && isBlank(data[start])) start++;
@@ -81,20 +97,7 @@ export function parseTable(
 		rows.push(data[i]);
 		rowNumbers.push(i + 1);
 	}
-	const csvErrors = errors
-		.filter(
-			(e) => e.type !== 'Delimiter' && e.code !== 'TooFewFields' && e.code !== 'TooManyFields'
-		)
-		.map((e) => ({ row: (e.row ?? 0) + 1, message: e.message }));
-	return {
-		headers,
-		rows,
-		firstRow: rowNumbers[0] ?? start + 1,
-		rowNumbers,
-		delimiter,
-		hasHeader,
-		csvErrors
-	};
+	return { headers, rows, firstRow: rowNumbers[0] ?? start + 1, rowNumbers, hasHeader };
 }
 
 /** Empty or repeated header names get a number, so each column can be told apart. */

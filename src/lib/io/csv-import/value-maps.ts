@@ -25,6 +25,9 @@ const STAGE_SYNONYMS: Record<string, string> = {
 	kvalificeret: 'qualified',
 	'needs analysis': 'qualified',
 	'needs defined': 'qualified',
+	'demo scheduled': 'qualified',
+	'meeting scheduled': 'qualified',
+	'meeting arranged': 'qualified',
 	'proposal/quote': 'proposal',
 	'proposal/price quote': 'proposal',
 	proposal: 'proposal',
@@ -65,6 +68,50 @@ export function suggestStage(value: string, stages: readonly Stage[]): string | 
 	if (syn === 'won' || /\bwon\b/.test(v)) return live.find((s) => s.kind === 'won')?.id;
 	if (syn === 'lost' || /\blost\b/.test(v)) return live.find((s) => s.kind === 'lost')?.id;
 	return undefined;
+}
+
+/**
+ * Words in stage names and what they suggest, in order of precedence: a closed outcome first,
+ * then the later open stages (an "Initial contract review" is negotiation, not contact).
+ */
+const STAGE_WORDS: [RegExp, string][] = [
+	[/\b(won|win|signed|vundet|gewonnen)\b/, 'won'],
+	[/\b(lost|dead|lose|tabt|verloren|disqualified|unqualified|rejected)\b/, 'lost'],
+	[/negotiat|contract|commit|forhandl|verhandl|closing/, 'negotiation'],
+	[/propos|quote|offer|pricing|tilbud|angebot/, 'proposal'],
+	[/qualif|need|discover|demo|evaluat|analys|presentation/, 'qualified'],
+	[/contact|meeting|appointment|call|kontakt|møde|follow|engag/, 'contacted'],
+	[/\b(new|lead|leads|prospect\w*|inbound|idea|open|cold)\b/, 'lead']
+];
+
+export interface StageGuess {
+	stageId: string;
+	/** `known`: the name is a stage or a common CRM's name for one; `guess`: from its words. */
+	certainty: 'known' | 'guess';
+}
+
+/**
+ * A stage for any source value: a known name (suggestStage), else a guess from the words in it,
+ * else the first open stage. The wizard shows guesses as such, for the person to confirm.
+ */
+export function guessStage(value: string, stages: readonly Stage[]): StageGuess | undefined {
+	const known = suggestStage(value, stages);
+	if (known) return { stageId: known, certainty: 'known' };
+	const live = stages.filter((s) => !s.deletedAt).sort((a, b) => a.order - b.order);
+	const v = value.trim().toLowerCase();
+	for (const [words, id] of STAGE_WORDS) {
+		if (!words.test(v)) continue;
+		const byId = live.find((s) => s.id === id);
+		if (byId) return { stageId: byId.id, certainty: 'guess' };
+		// A pipeline of its own: closed outcomes by kind, open ones by name.
+		const byKind =
+			id === 'won' || id === 'lost'
+				? live.find((s) => s.kind === id)
+				: live.find((s) => s.kind === 'open' && words.test(s.name.toLowerCase()));
+		if (byKind) return { stageId: byKind.id, certainty: 'guess' };
+	}
+	const first = live.find((s) => s.kind === 'open');
+	return first ? { stageId: first.id, certainty: 'guess' } : undefined;
 }
 
 /** An existing rep whose id or name (case-insensitive) is the value. */

@@ -26,6 +26,34 @@ const ISO =
 const SLASH =
 	/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i;
 
+export interface DateOptions {
+	/**
+	 * A plain number is an Excel date serial: days since 1899-12-30, the fraction being the time
+	 * of day (a workbook's date column stored as numbers, or a date cell read without its format).
+	 */
+	excelSerial?: boolean;
+}
+
+/** Excel's serials run from 1 (1900-01-01) to 2958465 (9999-12-31). */
+const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
+
+function fromSerial(v: string, timeZone: string): string | undefined | CellError {
+	const n = Number(v);
+	if (!(n >= 1 && n < 2958466)) return { error: 'is not a date' };
+	const days = Math.floor(n);
+	// Whole milliseconds of the day, rounded to the second (Excel stores binary fractions).
+	const secs = Math.round((n - days) * 86_400);
+	const day = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+	const y = day.getUTCFullYear();
+	const mo = day.getUTCMonth() + 1;
+	const d = day.getUTCDate();
+	if (secs === 0) return `${y}-${pad2(mo)}-${pad2(d)}`;
+	if (secs >= 86_400) return fromSerial(String(days + 1), timeZone);
+	const h = Math.floor(secs / 3600);
+	const mi = Math.floor((secs % 3600) / 60);
+	return toIsoInstant(zonedTimeToMs(y, mo, d, timeZone, h, mi, secs % 60, 0));
+}
+
 /**
  * Reads a date or date-time. A date alone gives `YYYY-MM-DD` (the start of that day in the
  * workspace zone, as the data format says); a time with an offset gives that instant; a time
@@ -34,10 +62,12 @@ const SLASH =
 export function readDate(
 	raw: string,
 	order: DateOrder,
-	timeZone: string
+	timeZone: string,
+	options: DateOptions = {}
 ): string | undefined | CellError {
 	const v = raw.trim();
 	if (v === '') return undefined;
+	if (options.excelSerial && SERIAL.test(v)) return fromSerial(v, timeZone);
 	let y: number, mo: number, d: number;
 	let h: number | undefined,
 		mi = 0,
@@ -105,9 +135,10 @@ function dateHint(order: DateOrder): string {
 export function readDay(
 	raw: string,
 	order: DateOrder,
-	timeZone: string
+	timeZone: string,
+	options: DateOptions = {}
 ): string | undefined | CellError {
-	const v = readDate(raw, order, timeZone);
+	const v = readDate(raw, order, timeZone, options);
 	if (typeof v !== 'string') return v;
 	if (v.length === 10) return v;
 	// An instant: its day in the workspace zone.
