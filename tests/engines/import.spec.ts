@@ -1,9 +1,11 @@
 // Import and sharing in Firefox and WebKit: a real Salesforce export (BOM, API field names)
 // through the CSV wizard to the dashboard, and a workspace exported as the shared file and merged
 // by a teammate in another browser, whose dashboard then equals the engine on the merged records.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import writeXlsxFile from 'write-excel-file/node';
+import { readCsv } from '../../src/lib/io/csv-import';
 import { mergeSharedFiles } from '../../src/lib/io/merge';
 import { SALESFORCE } from '../fixtures/external-data';
 import { expect, test } from './fixtures';
@@ -18,6 +20,7 @@ import {
 	tileValues
 } from './support';
 
+const CRM = path.resolve('tests/fixtures/crm');
 const dir = mkdtempSync(path.join(tmpdir(), 'tragt-engines-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,6 +45,50 @@ test('a Salesforce opportunity export goes through the wizard to the dashboard',
 	await expect.poll(() => app.text('article[data-kpi="winLoss"]')).toContain('12 won · 3 lost');
 	// Open deals: 50 less the 15 closed.
 	expect(await app.attribute('article[data-kpi="stageDistribution"]', 'data-value')).toBe('35');
+});
+
+test('an Excel workbook (.xlsx) goes through the same wizard: its reader loads in the worker', async ({
+	app
+}) => {
+	// The Pipedrive deals (tests/fixtures/crm) as a spreadsheet program saves them: date cells.
+	const { table } = readCsv(new Uint8Array(readFileSync(path.join(CRM, 'pipedrive-deals.csv'))));
+	const rows = table.rows.map((r) =>
+		r.map((v, i) => {
+			if (v === '') return null;
+			if (/created|time|date/i.test(table.headers[i])) {
+				const [d, t = '00:00:00'] = v.split(' ');
+				const [y, mo, da] = d.split('-').map(Number);
+				const [h, mi, s] = t.split(':').map(Number);
+				return {
+					value: new Date(Date.UTC(y, mo - 1, da, h, mi, s)),
+					type: Date,
+					format: 'yyyy-mm-dd hh:mm:ss'
+				};
+			}
+			return /^\d+$/.test(v) ? { value: Number(v), type: Number } : { value: v, type: String };
+		})
+	);
+	const file = path.join(dir, 'deals.xlsx');
+	writeFileSync(
+		file,
+		await writeXlsxFile([
+			table.headers.map((h) => ({ value: h, type: String })),
+			...rows
+		]).toBuffer()
+	);
+	await startWorkspace(app, 'Mette Holm', 'DKK');
+	await app.goto('/import-export');
+	await app.waitFor({ role: 'heading', level: 1, name: 'Import/export' });
+	await app.upload('[data-testid=import-file]', file);
+	await app.waitFor({ text: 'deals.xlsx: 12 rows, 16 columns' }, { timeout: 30_000 });
+	await expect.poll(() => app.value({ label: 'Preset' })).toBe('pipedrive-deals');
+	await app.click({ role: 'button', name: 'Check the whole file' });
+	await app.waitFor({ text: 'The whole file is valid' }, { timeout: 30_000 });
+	await app.click({ role: 'button', name: /^Import [\d,]+ records$/ });
+	await app.waitFor({ text: /^Imported [\d,]+ records\.$/ }, { timeout: 60_000 });
+	await app.goto('/?period=custom&from=2024-01-01&to=2024-12-31');
+	await settled(app);
+	await expect.poll(() => app.text('article[data-kpi="winLoss"]')).toContain('5 won · 3 lost');
 });
 
 test("an exported workspace merged in a teammate's browser gives the engine's figures", async ({

@@ -74,6 +74,17 @@ describe('transaction guard', () => {
 		win.dispatchEvent(new Event('beforeunload'));
 		expect(calls).toEqual(['abort']);
 		expect(await finished(tx)).toBe('abort');
+		// The read that abort failed is the page's own doing on its way out: not reported.
+		const rejection = Object.assign(new Event('unhandledrejection', { cancelable: true }), {
+			reason: new DOMException('The transaction was aborted', 'AbortError')
+		});
+		win.dispatchEvent(rejection);
+		expect(rejection.defaultPrevented).toBe(true);
+		const other = Object.assign(new Event('unhandledrejection', { cancelable: true }), {
+			reason: new TypeError('a real bug')
+		});
+		win.dispatchEvent(other);
+		expect(other.defaultPrevented).toBe(false);
 		// The person stayed (nothing was left): new transactions run.
 		const next = db.transaction('s', 'readwrite');
 		next.objectStore('s').put(1, 'k');

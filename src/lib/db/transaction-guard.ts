@@ -92,6 +92,9 @@ export function reopenTransactions(): void {
 	closing = false;
 }
 
+/** How long after the page starts to leave an aborted read is taken for one of the exit's. */
+const EXIT_QUIET_MS = 10_000;
+
 export interface WorkerTransactions {
 	/** Asks the worker to run abortTransactionsInFlight(). */
 	abort(): void;
@@ -203,19 +206,28 @@ function tell(how: keyof WorkerTransactions) {
 
 /**
  * Page side: on beforeunload, aborts the page's transactions in flight and asks every registered
- * worker to abort theirs; on pagehide, closes them all. A page that comes back from the
- * back/forward cache opens them again; if one of its own transactions was aborted on the way
- * out, it is reloaded, so that no view keeps a failed read.
+ * worker to abort its own (the page keeps running while the next one loads, so the aborts arrive
+ * in time); on pagehide, closes the page's and the workers'. A page that comes back from the back/forward cache
+ * opens them again; if one of its own transactions was aborted on the way out, it is reloaded,
+ * so that no view keeps a failed read. The reads those aborts fail are the page's own doing on
+ * its way out, not errors: their rejections are not reported.
  */
 export function guardPageExit(win: Window = window): void {
 	let aborted = 0;
+	let leaving = 0;
 	win.addEventListener('beforeunload', () => {
+		leaving = Date.now();
 		tell('abort');
 		aborted += abortTransactionsInFlight();
 	});
 	win.addEventListener('pagehide', () => {
+		leaving = Date.now();
 		tell('close');
 		aborted += closeTransactions();
+	});
+	win.addEventListener('unhandledrejection', (e) => {
+		const reason = (e as PromiseRejectionEvent).reason as { name?: unknown } | undefined;
+		if (reason?.name === 'AbortError' && Date.now() - leaving < EXIT_QUIET_MS) e.preventDefault();
 	});
 	win.addEventListener('pageshow', (e) => {
 		if (!e.persisted) return;

@@ -5,10 +5,14 @@
 import * as Comlink from 'comlink';
 import { errorText } from '$lib/db/storage-errors';
 import { onPageGone } from '$lib/db/transaction-guard';
-import type { ActivityType, Origin, RecordListName } from '$lib/domain/types';
+import type { ActivityType, Origin, RecordListName, Stage } from '$lib/domain/types';
 import {
 	BUILT_IN_PRESETS,
+	guessStage,
+	looksLikeWorkbook,
 	IMPORT_KINDS,
+	mappedColumns,
+	valueIn,
 	loadUserPresets,
 	matchingPresets,
 	presetMappingFor,
@@ -132,6 +136,10 @@ export class ImportWizard {
 	dateOrder = $state<DateOrder>('ymd');
 	decimalComma = $state(false);
 
+	/** The file is an Excel workbook (.xlsx), and the sheet read from it. */
+	isWorkbook = $state(false);
+	sheet = $state<string | undefined>(undefined);
+
 	kind = $state<ImportKind>('leads');
 	mapping = $state<ColumnMapping>({});
 	stageMap = $state<Record<string, string>>({});
@@ -159,11 +167,56 @@ export class ImportWizard {
 		return [...BUILT_IN_PRESETS, ...this.userPresets];
 	}
 
-	/** Distinct values of the column mapped to `field` (for value mapping). */
+	/**
+	 * Distinct values of the column(s) mapped to `field` with their row counts (for value
+	 * mapping; several columns: their values together).
+	 */
 	valuesOf(field: string): { value: string; count: number }[] {
-		const header = this.mapping[field];
-		if (!header || !this.read) return [];
-		return this.read.summary.columns.find((c) => c.header === header)?.values ?? [];
+		const headers = mappedColumns(this.mapping, field);
+		if (!headers.length || !this.read) return [];
+		// A plain map: built and read within this call, never kept as state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const counts = new Map<string, number>();
+		for (const h of headers) {
+			const col = this.read.summary.columns.find((c) => c.header === h);
+			for (const v of col?.values ?? []) counts.set(v.value, (counts.get(v.value) ?? 0) + v.count);
+		}
+		return [...counts].map(([value, count]) => ({ value, count }));
+	}
+
+	/**
+	 * Stage values of the file that neither the preset, the person nor a known name maps: each
+	 * with its guessed stage and row count. They must be confirmed before the file is checked.
+	 */
+	unconfirmedGuesses(
+		stages: readonly Stage[]
+	): { value: string; count: number; stageId: string }[] {
+		if (this.kind !== 'leads') return [];
+		const out: { value: string; count: number; stageId: string }[] = [];
+		for (const { value, count } of this.valuesOf('stage')) {
+			if (valueIn(this.stageMap, value)) continue;
+			const g = guessStage(value, stages);
+			if (g?.certainty === 'guess') out.push({ value, count, stageId: g.stageId });
+		}
+		return out;
+	}
+
+	/** Stage values whose guess the person confirmed (still shown as guesses). */
+	confirmedGuesses = $state<string[]>([]);
+
+	/** The person confirms the guessed stages as shown: they become this import's mapping. */
+	confirmGuesses(stages: readonly Stage[]): void {
+		const open = this.unconfirmedGuesses(stages);
+		for (const g of open) this.stageMap[g.value] = g.stageId;
+		this.confirmedGuesses = [...this.confirmedGuesses, ...open.map((g) => g.value)];
+		this.result = null;
+	}
+
+	/** Takes the confirmation back: the guesses must be looked at again. */
+	unconfirmGuesses(): void {
+		for (const v of this.confirmedGuesses) delete this.stageMap[v];
+		this.confirmedGuesses = [];
+		this.result = null;
 	}
 
 	settings(): ImportSettings {
@@ -177,7 +230,8 @@ export class ImportWizard {
 			campaignMap: $state.snapshot(this.campaignMap),
 			typeMap: $state.snapshot(this.typeMap),
 			closedFromStageId: this.closedFromStageId,
-			defaultOrigin: this.defaultOrigin
+			defaultOrigin: this.defaultOrigin,
+			excelDates: !!this.read?.workbook
 		};
 	}
 
@@ -206,6 +260,16 @@ export class ImportWizard {
 		this.encoding = undefined;
 		this.delimiter = undefined;
 		this.hasHeader = undefined;
+		this.sheet = undefined;
+		this.isWorkbook =
+			typeof source !== 'string' &&
+			looksLikeWorkbook(fileName, new Uint8Array(await source.slice(0, 4).arrayBuffer()));
+		await this.#read(true);
+	}
+
+	/** Reads another sheet of the workbook (the mapping is suggested again for its headers). */
+	async chooseSheet(name: string): Promise<void> {
+		this.sheet = name;
 		await this.#read(true);
 	}
 
@@ -218,15 +282,23 @@ export class ImportWizard {
 		const source = this.source;
 		if (source === null) return;
 		const info = await this.#guard(() =>
-			this.worker.service.readCsv(
-				source,
-				this.fileName,
-				{ encoding: this.encoding, delimiter: this.delimiter, hasHeader: this.hasHeader },
-				this.#progress
-			)
+			this.isWorkbook && typeof source !== 'string'
+				? this.worker.service.readWorkbook(
+						source,
+						this.fileName,
+						{ sheet: this.sheet, hasHeader: this.hasHeader },
+						this.#progress
+					)
+				: this.worker.service.readCsv(
+						source,
+						this.fileName,
+						{ encoding: this.encoding, delimiter: this.delimiter, hasHeader: this.hasHeader },
+						this.#progress
+					)
 		);
 		if (!info) return;
 		this.read = info;
+		this.sheet = info.workbook?.sheet;
 		this.encoding = info.encoding;
 		this.delimiter = info.delimiter;
 		this.hasHeader = info.hasHeader;
@@ -250,6 +322,7 @@ export class ImportWizard {
 	applyPreset(id: string): void {
 		const p = this.presets.find((x) => x.id === id);
 		this.presetId = id;
+		this.confirmedGuesses = [];
 		if (!p || !this.read) return;
 		this.kind = p.kind;
 		this.mapping = presetMappingFor(p, this.read.headers);
@@ -272,16 +345,22 @@ export class ImportWizard {
 		const store = storage();
 		if (!store || !this.read) return;
 		const mine = this.userPresets.find((p) => p.id === this.presetId);
+		const mapping: Record<string, string | string[]> = {};
+		for (const field of Object.keys(this.mapping)) {
+			const cols = mappedColumns(this.mapping, field);
+			if (cols.length) mapping[field] = cols.length === 1 ? cols[0] : [...cols];
+		}
 		const preset: ImportPreset = {
 			id: mine?.id ?? 'user-' + crypto.randomUUID(),
 			name,
 			kind: this.kind,
-			mapping: $state.snapshot(this.mapping),
+			mapping,
 			stageMap: $state.snapshot(this.stageMap),
 			typeMap: $state.snapshot(this.typeMap),
 			closedFromStageId: this.closedFromStageId,
 			defaultOrigin: this.defaultOrigin,
-			signature: Object.values($state.snapshot(this.mapping)).filter((h): h is string => !!h)
+			// Every mapped field's column must be there (for a list: any of them).
+			signature: Object.values(mapping)
 		};
 		this.userPresets = saveUserPreset(store, preset);
 		this.presetId = preset.id;
@@ -353,6 +432,8 @@ export class ImportWizard {
 	reset(): void {
 		this.step = 'source';
 		this.source = null;
+		this.isWorkbook = false;
+		this.sheet = undefined;
 		this.read = null;
 		this.result = null;
 		this.error = null;

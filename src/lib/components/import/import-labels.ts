@@ -19,6 +19,8 @@ const FIELD: Record<string, () => string> = {
 	createdAt: m.import_field_createdAt,
 	engagedAt: m.import_field_engagedAt,
 	closedAt: m.import_field_closedAt,
+	wonAt: m.import_field_wonAt,
+	lostAt: m.import_field_lostAt,
 	stage: m.import_field_stage,
 	outcome: m.import_field_outcome,
 	isClosed: m.import_field_isClosed,
