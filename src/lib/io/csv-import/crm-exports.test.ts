@@ -240,6 +240,62 @@ describe('Salesforce opportunity report', () => {
 	}
 });
 
+describe('contacts, people and activities of HubSpot and Pipedrive', () => {
+	it('HubSpot contacts import as leads at their lifecycle stage; customers are won', () => {
+		const read = readCsv(
+			'Record ID,First Name,Last Name,Email,Phone Number,Company Name,Contact owner,Create Date,Lifecycle Stage,Became a Customer Date,Original Source\n' +
+				'501,Ida,Berg,ida@berg.dk,+45 1234,Berg A/S,Maja Skov,2024-01-05 09:00,Lead,,Organic Search\n' +
+				'502,Ole,Dahl,ole@dahl.dk,,Dahl ApS,Emil Dahl,2024-01-10 11:20,Sales Qualified Lead,,Paid Search\n' +
+				'503,Eva,Sø,eva@so.dk,,Sø I/S,Maja Skov,2024-01-12 14:00,customer,2024-03-01 10:00,Referrals\n'
+		);
+		const { preset, settings } = wizardDefaults(read);
+		expect(preset.id).toBe('hubspot-contacts');
+		const r = convertTable(read.table, settings, context());
+		expect(r.problems).toEqual([]);
+		expect(r.records.leads.map((l) => [l.name, l.stageId, l.origin])).toEqual([
+			['Ida Berg', 'lead', 'marketing'],
+			['Ole Dahl', 'qualified', 'marketing'],
+			['Eva Sø', 'won', 'marketing']
+		]);
+		const won = r.records.stageEvents.filter((e) => e.leadId === '503').at(-1);
+		expect(won).toMatchObject({ stageId: 'won', at: '2024-03-01T09:00:00.000Z' });
+	});
+
+	it('HubSpot activities import with their types and the deal they belong to', () => {
+		const read = readCsv(
+			'Record ID,Activity date,Activity type,Activity assigned to,Associated Deal IDs,Call outcome,Call title\n' +
+				'7001,2024-02-01 10:00,Call,Maja Skov,9001234501,Positive,Kick-off call\n' +
+				'7002,2024-02-03 13:30,MEETING,Emil Dahl,9001234502,,Demo\n' +
+				'7003,2024-02-05 09:15,Email,Maja Skov,9001234501,,\n'
+		);
+		const { preset, settings } = wizardDefaults(read);
+		expect(preset.id).toBe('hubspot-activities');
+		const r = convertTable(read.table, settings, context());
+		expect(r.problems).toEqual([]);
+		expect(r.records.activities.map((a) => [a.type, a.leadId, a.response ?? ''])).toEqual([
+			['call', '9001234501', 'positive'],
+			['meeting', '9001234502', ''],
+			['email', '9001234501', '']
+		]);
+	});
+
+	it('Pipedrive people import as leads with their organisation', () => {
+		const read = readCsv(
+			'Person - ID,Person - Name,Person - Organization,Person - Email,Person - Phone,Person - Owner,Person - Person created\n' +
+				'31,Mette Lund,Acme A/S,mette@acme.dk,+45 1111,Anna Berg,2024-01-02 08:00:00\n' +
+				'32,Ole Birk,Birk ApS,ole@birk.dk,,Jonas Holm,2024-01-03 09:00:00\n'
+		);
+		const { preset, settings } = wizardDefaults(read);
+		expect(preset.id).toBe('pipedrive-persons');
+		const r = convertTable(read.table, settings, context());
+		expect(r.problems).toEqual([]);
+		expect(r.records.leads.map((l) => [l.id, l.name, l.company, l.stageId])).toEqual([
+			['31', 'Mette Lund', 'Acme A/S', 'lead'],
+			['32', 'Ole Birk', 'Birk ApS', 'lead']
+		]);
+	});
+});
+
 describe('any order of columns and any header casing', () => {
 	it('imports the same records (fast-check)', () => {
 		const base = readCsv(bytes('pipedrive-deals.csv'));
