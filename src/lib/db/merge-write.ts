@@ -29,6 +29,12 @@ import { writeRecordsInTransaction } from './bulk';
 import { allTables, blockTable, type LogListName, type TragtDatabase } from './database';
 import { getWorkspaceSettings } from './settings';
 import { broadcastChange, recordChange } from './write-context';
+import {
+	TEAM_FRESHNESS_KEY,
+	withMerged,
+	type MergedFile,
+	type TeamFreshness
+} from '../io/team-files';
 
 type LogRow = Activity | StageEvent;
 
@@ -182,8 +188,25 @@ async function mergeLog(
  * Upserts `records` by id in one transaction (the caller has decided that they win the merge)
  * and marks the change as `full`, exactly like writeRecords(db, records, 'merge').
  */
-export async function writeMerge(db: TragtDatabase, records: Records): Promise<void> {
+export interface MergeWriteOptions {
+	/** Teammates' files merged: their freshness is kept in the same transaction. */
+	merged?: readonly MergedFile[];
+	mergedAt?: string;
+}
+
+export async function writeMerge(
+	db: TragtDatabase,
+	records: Records,
+	options: MergeWriteOptions = {}
+): Promise<void> {
 	const seq = await db.transaction('rw', allTables(db), async () => {
+		if (options.merged?.length) {
+			const old = (await db.settings.get(TEAM_FRESHNESS_KEY))?.value as TeamFreshness | undefined;
+			await db.settings.put({
+				key: TEAM_FRESHNESS_KEY,
+				value: withMerged(old ?? {}, options.merged, options.mergedAt ?? new Date().toISOString())
+			});
+		}
 		const ws = await getWorkspaceSettings(db);
 		const tz = ws?.timeZone || 'UTC';
 		const entities = { ...records, activities: [], stageEvents: [] };

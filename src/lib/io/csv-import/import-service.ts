@@ -29,7 +29,8 @@ import type {
 } from '../../domain/types';
 import { RECORD_LIST_NAMES, SHARED_FILE_VERSION, emptyRecords } from '../../domain/types';
 import { nowIso } from '../../domain/time';
-import { compareVersions, type MergeCounts } from '../merge';
+import { compareVersions, mergeSharedFiles, type MergeCounts } from '../merge';
+import { newestChange, repsOf, type MergedFile } from '../team-files';
 import { planMerge, type HeldRecords } from '../merge-plan';
 import type { FileProblem } from '../problems';
 import { parseCsvTable, recordsToCsvTables } from '../csv-export';
@@ -91,6 +92,18 @@ export interface ConvertInfo {
 	preview: Partial<Records>;
 }
 
+export interface TeamFileInfo {
+	fileName: string;
+	ok: boolean;
+	problems: FileProblem[];
+	exportedAt?: string;
+	/** The newest `updatedAt` of its records: when its data last changed. */
+	newestChange?: string;
+	reps: Pick<Rep, 'id' | 'name'>[];
+	/** What merging this file alone would do, per record list. */
+	counts?: Record<RecordListName, MergeCounts>;
+}
+
 export interface SharedInfo {
 	ok: boolean;
 	problems: FileProblem[];
@@ -122,6 +135,10 @@ export class ImportService {
 	#workbook: Workbook | undefined;
 	#records: Records | undefined;
 	#incoming: Records | undefined;
+	/** The shared file read last: what the team's freshness needs of it. */
+	#incomingFile: MergedFile | undefined;
+	/** A team folder's files read last, by name (those that parsed). */
+	#team = new Map<string, { file: SharedFile; merged: MergedFile }>();
 
 	constructor(private readonly openDb: (name: string) => TragtDatabase = openDatabase) {}
 
@@ -399,6 +416,7 @@ export class ImportService {
 		const { held, timeZone } = await heldRead;
 		const plan = planMerge(held, file, timeZone, { uniqueIds: true });
 		this.#incoming = plan.writes;
+		this.#incomingFile = { exportedAt: file.exportedAt, fileName, repIds: repsOf(file) };
 		return {
 			ok: true,
 			problems: [],
@@ -416,9 +434,71 @@ export class ImportService {
 	async writeShared(dbName: string): Promise<{ rows: number }> {
 		const incoming = this.#incoming;
 		if (!incoming) throw new Error('No shared file read yet');
-		await writeMerge(this.db(dbName), incoming);
+		const merged = this.#incomingFile ? [this.#incomingFile] : [];
+		await writeMerge(this.db(dbName), incoming, { merged, mergedAt: nowIso() });
 		this.#incoming = undefined;
+		this.#incomingFile = undefined;
 		return { rows: RECORD_LIST_NAMES.reduce((n, l) => n + incoming[l].length, 0) };
+	}
+
+	/**
+	 * Reads a team folder's files: each parsed and checked on its own, with what merging it alone
+	 * would add, change and delete, its export time and its newest change. A file that does not
+	 * parse is listed with its problems and kept out of any merge.
+	 */
+	async readTeamFiles(
+		files: readonly { name: string; blob: Blob }[],
+		dbName: string
+	): Promise<TeamFileInfo[]> {
+		this.#team.clear();
+		const { held, timeZone } = await this.held(dbName);
+		const out: TeamFileInfo[] = [];
+		for (const { name, blob } of files) {
+			const tooBig = checkFileSize(blob.size, name);
+			if (tooBig) {
+				out.push({ fileName: name, ok: false, problems: [tooBig], reps: [] });
+				continue;
+			}
+			const parsed = parseSharedFile(await blob.text(), name, { maxBytes: Infinity });
+			if (!parsed.ok) {
+				out.push({ fileName: name, ok: false, problems: parsed.problems.slice(0, 5), reps: [] });
+				continue;
+			}
+			const file = parsed.file;
+			const plan = planMerge(held, file, timeZone, { uniqueIds: true });
+			this.#team.set(name, {
+				file,
+				merged: { exportedAt: file.exportedAt, fileName: name, repIds: repsOf(file) }
+			});
+			out.push({
+				fileName: name,
+				ok: true,
+				problems: [],
+				exportedAt: file.exportedAt,
+				newestChange: newestChange(file),
+				reps: file.reps.filter((r) => !r.deletedAt).map((r) => ({ id: r.id, name: r.name })),
+				counts: plan.counts
+			});
+		}
+		return out;
+	}
+
+	/**
+	 * Merges the chosen files of the team folder read last, in one transaction: the files merged
+	 * together first (the shared file's rule, so their order never matters), then into the data.
+	 */
+	async mergeTeamFiles(dbName: string, names: readonly string[]): Promise<{ rows: number }> {
+		const chosen = names.map((n) => this.#team.get(n)).filter((f) => f !== undefined);
+		if (chosen.length === 0) return { rows: 0 };
+		const combined = mergeSharedFiles(chosen.map((c) => c.file));
+		const { held, timeZone } = await this.held(dbName);
+		const plan = planMerge(held, combined, timeZone, { uniqueIds: true });
+		await writeMerge(this.db(dbName), plan.writes, {
+			merged: chosen.map((c) => c.merged),
+			mergedAt: nowIso()
+		});
+		for (const n of names) this.#team.delete(n);
+		return { rows: RECORD_LIST_NAMES.reduce((n, l) => n + plan.writes[l].length, 0) };
 	}
 
 	/**
