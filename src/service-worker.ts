@@ -11,6 +11,7 @@
 // keeps being served its own version's chunks until then. Activation deletes older caches.
 import { base, build, files, prerendered, version } from '$service-worker';
 import { cacheNameFor, isOwnCache, precacheList, SKIP_WAITING } from './lib/pwa/precache';
+import { INBOX_CACHE, receiveShared, SHARE_TARGET_PATH } from './lib/pwa/share-inbox';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = cacheNameFor(version);
@@ -45,7 +46,8 @@ sw.addEventListener('activate', (event) => {
 		(async () => {
 			let first = true;
 			for (const key of await caches.keys()) {
-				if (key === CACHE || !isOwnCache(key)) continue;
+				// The share inbox holds files waiting for the import page: never a stale version.
+				if (key === CACHE || key === INBOX_CACHE || !isOwnCache(key)) continue;
 				first = false;
 				await caches.delete(key);
 			}
@@ -64,8 +66,17 @@ sw.addEventListener('message', (event) => {
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
+	// "Share → Tragt" from another app: the files wait in the inbox for the import page.
+	if (
+		request.method === 'POST' &&
+		url.origin === sw.location.origin &&
+		url.pathname === base + SHARE_TARGET_PATH
+	) {
+		event.respondWith(receiveShared(request, base));
+		return;
+	}
+	if (request.method !== 'GET') return;
 	if (url.origin !== sw.location.origin) return;
 	// version.json must come from the network: SvelteKit compares it to notice a new deploy.
 	if (url.pathname.endsWith('/_app/version.json')) return;

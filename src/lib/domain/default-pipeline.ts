@@ -20,8 +20,22 @@ type StageSeed = Omit<Stage, 'updatedAt'>;
 
 const SEEDS: StageSeed[] = [
 	{ id: 'lead', name: 'Lead', order: 1, kind: 'open', probability: 0.05, qualified: false },
-	{ id: 'contacted', name: 'Contacted', order: 2, kind: 'open', probability: 0.1, qualified: false },
-	{ id: 'qualified', name: 'Qualified', order: 3, kind: 'open', probability: 0.25, qualified: true },
+	{
+		id: 'contacted',
+		name: 'Contacted',
+		order: 2,
+		kind: 'open',
+		probability: 0.1,
+		qualified: false
+	},
+	{
+		id: 'qualified',
+		name: 'Qualified',
+		order: 3,
+		kind: 'open',
+		probability: 0.25,
+		qualified: true
+	},
 	{ id: 'proposal', name: 'Proposal', order: 4, kind: 'open', probability: 0.5, qualified: true },
 	{
 		id: 'negotiation',

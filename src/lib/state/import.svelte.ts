@@ -88,15 +88,19 @@ export async function saveFile(blob: Blob, fileName: string): Promise<'shared' |
 }
 
 /**
- * Saves several files: on a phone whose browser can share files, all in one share sheet;
- * otherwise each one downloads.
+ * Saves several files: on a phone whose browser can share files (or, with `share: 'always'`,
+ * on any device that can), all in one share sheet; otherwise each one downloads.
  */
 export async function saveFiles(
-	files: readonly { blob: Blob; name: string }[]
+	files: readonly { blob: Blob; name: string }[],
+	options: { share?: 'phones' | 'always' } = {}
 ): Promise<'shared' | 'downloaded'> {
 	const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-	if (coarse && typeof File !== 'undefined' && typeof navigator !== 'undefined') {
-		const list = files.map((f) => new File([f.blob], f.name, { type: f.blob.type }));
+	const wantShare = options.share === 'always' || coarse;
+	if (wantShare && typeof File !== 'undefined' && typeof navigator !== 'undefined') {
+		const list = files.map(
+			(f) => new File([f.blob], f.name, { type: f.blob.type || 'application/json' })
+		);
 		if (navigator.canShare?.({ files: list })) {
 			try {
 				await navigator.share({ files: list, title: files[0]?.name });

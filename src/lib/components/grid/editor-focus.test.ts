@@ -48,7 +48,11 @@ afterEach(() => document.body.replaceChildren());
 describe.each(EDITORS)('the %s editor', (_name, Editor) => {
 	async function open() {
 		const saved: unknown[] = [];
-		const editor = new Editor({} as never, (v: unknown) => saved.push(v), () => {}) as unknown as {
+		const editor = new Editor(
+			{} as never,
+			(v: unknown) => saved.push(v),
+			() => {}
+		) as unknown as {
 			editCell: unknown;
 			render(h: unknown): Node | Node[];
 			componentDidRender(): Promise<void>;
@@ -115,7 +119,11 @@ describe.each(EDITORS)('the %s editor', (_name, Editor) => {
 describe('keys typed while an editor opens', () => {
 	it('are added to its input once it has the focus, in order, after the opening key', async () => {
 		const Editor = textEditor();
-		const editor = new Editor({} as never, () => {}, () => {}) as unknown as {
+		const editor = new Editor(
+			{} as never,
+			() => {},
+			() => {}
+		) as unknown as {
 			editCell: unknown;
 			render(h: unknown): Node;
 			componentDidRender(): Promise<void>;
@@ -143,7 +151,11 @@ describe('keys typed while an editor opens', () => {
 
 	it('are left alone when another field has the focus, or with a modifier', async () => {
 		const Editor = textEditor();
-		new Editor({} as never, () => {}, () => {});
+		new Editor(
+			{} as never,
+			() => {},
+			() => {}
+		);
 		const search = document.createElement('input');
 		document.body.append(search);
 		search.focus();
