@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { SHARE_TARGET_PATH } from '../../src/lib/pwa/share-inbox';
 import { collectErrors, expect, loadDemo, test } from './fixtures';
 import { reportCspViolations, serviceWorkerReady, SHARED_PORT } from './pwa-helpers';
 
@@ -21,6 +22,13 @@ interface Manifest {
 	background_color: string;
 	icons: { src: string; sizes: string; purpose?: string }[];
 	shortcuts: { name: string; url: string }[];
+	file_handlers: { action: string; accept: Record<string, string[]> }[];
+	share_target: {
+		action: string;
+		method: string;
+		enctype: string;
+		params: { files: { name: string; accept: string[] }[] };
+	};
 }
 
 const manifest = JSON.parse(readFileSync('static/manifest.webmanifest', 'utf8')) as Manifest;
@@ -76,6 +84,18 @@ test('the manifest has what stores and launchers need, and its icons exist', asy
 		expect(res.headers()['content-type']).toBe('image/png');
 	}
 	expect(manifest.shortcuts.map((s) => s.name)).toEqual(['Log activity', 'New lead']);
+	// Tragt files open with the installed app, and other apps can share them to it: both lead
+	// to the import page's merge preview (tests/e2e/team.spec.ts), where the worker answers.
+	expect(manifest.file_handlers).toEqual([
+		expect.objectContaining({ action: '/import-export', accept: { 'application/json': ['.json'] } })
+	]);
+	expect(manifest.share_target).toMatchObject({
+		action: SHARE_TARGET_PATH,
+		method: 'POST',
+		enctype: 'multipart/form-data'
+	});
+	expect(manifest.share_target.params.files[0].name).toBe('files');
+	expect(manifest.share_target.params.files[0].accept).toContain('.json');
 });
 
 test('the shortcuts open the sections they name', async ({ page }) => {
