@@ -176,24 +176,4 @@ function seriesValues<T>(series: Record<string, T>, pick: (v: T) => number): num
 		.map((k) => pick(series[k]));
 }
 
-/** URL slugs of the KPI pages (kebab-case, like every other path of the app). */
-export const KPI_SLUGS: Record<KpiKey, string> = {
-	salesCycle: 'sales-cycle',
-	winLoss: 'win-loss',
-	costPerLead: 'cost-per-lead',
-	stageDistribution: 'stage-distribution',
-	activities: 'activities',
-	opportunities: 'opportunities',
-	responseTime: 'response-time',
-	followUp: 'follow-up',
-	responses: 'responses',
-	leadOrigin: 'lead-origin',
-	forecastAccuracy: 'forecast-accuracy',
-	weightedPipeline: 'weighted-pipeline',
-	churn: 'churn'
-};
-
-export function keyFromSlug(slug: string): KpiKey | null {
-	for (const [k, s] of Object.entries(KPI_SLUGS)) if (s === slug) return k as KpiKey;
-	return null;
-}
+export { KPI_SLUGS, keyFromSlug } from '../kpis/registry';

@@ -221,6 +221,10 @@ export interface ChurnResult {
 	activeAtEnd: number;
 }
 
+import type { KpiKey } from '../kpis/registry';
+
+export { KPI_KEYS, type KpiKey } from '../kpis/registry';
+
 export interface KpiResult {
 	salesCycle: SalesCycleResult;
 	winLoss: WinLossResult;
@@ -237,20 +241,6 @@ export interface KpiResult {
 	churn: ChurnResult;
 }
 
-export type KpiKey = keyof KpiResult;
-
-export const KPI_KEYS: readonly KpiKey[] = [
-	'salesCycle',
-	'winLoss',
-	'costPerLead',
-	'stageDistribution',
-	'activities',
-	'opportunities',
-	'responseTime',
-	'followUp',
-	'responses',
-	'leadOrigin',
-	'forecastAccuracy',
-	'weightedPipeline',
-	'churn'
-];
+// The result has exactly the registry's keys (a compile error names the odd one out).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const RESULT_KEYS_MATCH_REGISTRY: Same<keyof KpiResult, KpiKey> = true;
