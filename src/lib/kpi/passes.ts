@@ -1,0 +1,426 @@
+// The shared passes of computeKpis: one pass over the leads and one over the activities in P
+// (found by binary search, binned into buckets by a merge walk). Every KPI module of
+// src/lib/kpis/ reads what it needs from them (its `compute.ts` finishes its figure from the
+// folds below); none walks the leads or the activity log again. Fused on purpose: at L (100k
+// leads, 1M activities) a pass per KPI, or a callback per lead and module, costs more than the
+// whole warm computation is allowed to take (30 ms).
+//
+// A KPI that needs a new fold adds its accumulator to LeadPass or ActivityPass and its update to
+// the loop here, commented with the KPI it serves (docs/adding-a-kpi.md).
+
+import { bucketsFor, firstAtOrAfter, type Buckets } from './buckets';
+import { KIND_OPEN, OUTCOME_WON, zoneDerived, type KpiDataset, type ZoneDerived } from './dataset';
+import { activityLeadPasses, leadFilterMask, repMask } from './filters';
+import type { KpiOptions, PipelineMode } from './options';
+
+/** The question, worked out once for every module. */
+export interface PassContext {
+	ds: KpiDataset;
+	options: KpiOptions;
+	from: number;
+	to: number;
+	/** min(to, now). */
+	asOf: number;
+	/** The zone buckets and months are counted in. */
+	tz: string;
+	mode: PipelineMode;
+	/** The rep filter over rep indexes; null when every rep counts. */
+	mask: Uint8Array | null;
+	/** The campaign and origin filters over lead indexes; null when neither is given. */
+	leadMask: Uint8Array | null;
+	zone: ZoneDerived;
+	buckets: Buckets;
+}
+
+/** What the lead pass folds, grouped by the leads it looks at. Arrays are views of length n. */
+export interface LeadPass {
+	// Leads closed in P (sales cycle, win/loss).
+	cycleAll: Float64Array;
+	cycleWon: Float64Array;
+	cycleLost: Float64Array;
+	/** Closed leads whose span was negative (clamped to 0). */
+	clamped: number;
+	won: number;
+	lost: number;
+	wonValue: number;
+	lostValue: number;
+
+	// Leads created before asOf, at their stage at asOf (stage distribution, weighted pipeline).
+	stageCount: Int32Array;
+	snapshotTotal: number;
+	openTotal: number;
+	/** The open ones: lead index and stage index, in lead order. */
+	pipeLead: Int32Array;
+	pipeStage: Int32Array;
+
+	// Stays that ended in P, per stage (stage distribution).
+	staySum: Float64Array;
+	stayCount: Int32Array;
+
+	// The cohort: leads created in P (stage funnel, opportunities, response time, follow-up,
+	// lead origin).
+	cohort: number;
+	/** Per open stage in pipeline order, then the first won stage: cohort leads that reached it. */
+	funnelReached: Int32Array;
+	/** Per origin (0 marketing, 1 sales). */
+	originCohort: Int32Array;
+	originConverted: Int32Array;
+	/** Opportunities created in P per origin (any lead, not only the cohort). */
+	originCreated: Int32Array;
+	/** Per bucket and origin: bucket * 2 + origin. */
+	originSeries: Int32Array;
+	/** Answered cohort leads: hours to the first contact (ms) and the lead's owner. */
+	responseSpan: Float64Array;
+	responseOwner: Int32Array;
+	responseClamped: number;
+	unanswered: number;
+	/** Per rep: cohort leads, and those with a first contact. */
+	followTotal: Int32Array;
+	followDone: Int32Array;
+	/** A free buffer as long as the leads (grouping response spans by rep). */
+	spare: Float64Array;
+
+	// Leads closed before asOf (weighted pipeline).
+	wonBeforeCount: number;
+	wonBeforeCycleSum: number;
+	wonValuedCount: number;
+	wonValuedSum: number;
+	/** Historical mode only: per open stage, closed leads that reached it, won and lost. */
+	histWon: Int32Array;
+	histLost: Int32Array;
+}
+
+/** What the pass over the activities in P folds (activities, responses). */
+export interface ActivityPass {
+	total: number;
+	/** Per activity type, in ACTIVITY_TYPES order. */
+	typeCount: number[];
+	repCount: Int32Array;
+	/** Per rep and response (positive, negative, neutral): rep * 3 + response - 1. */
+	repResp: Int32Array;
+	/** Per bucket. */
+	series: Int32Array;
+}
+
+export interface Passes {
+	leads: LeadPass;
+	activities: ActivityPass;
+}
+
+/**
+ * Work buffers, reused across calls so a refresh allocates little. One set for every dataset,
+ * grown to the largest lead count seen: computeKpis runs synchronously and keeps nothing of
+ * them in its result, and a set per dataset cost 8 fresh arrays (~6 MB at L) after every edit,
+ * since an update returns a new dataset object.
+ */
+interface Scratch {
+	cycleAll: Float64Array;
+	cycleWon: Float64Array;
+	cycleLost: Float64Array;
+	responseSpan: Float64Array;
+	responseOwner: Int32Array;
+	byRep: Float64Array;
+	pipeLead: Int32Array;
+	pipeStage: Int32Array;
+}
+
+let shared: Scratch | null = null;
+
+function scratch(ds: KpiDataset): Scratch {
+	const n = ds.leadCount;
+	if (!shared || shared.cycleAll.length < n) {
+		// Room for some new leads, so that adding leads one by one does not reallocate each time.
+		const size = n + (n >> 4);
+		shared = {
+			cycleAll: new Float64Array(size),
+			cycleWon: new Float64Array(size),
+			cycleLost: new Float64Array(size),
+			responseSpan: new Float64Array(size),
+			responseOwner: new Int32Array(size),
+			byRep: new Float64Array(size),
+			pipeLead: new Int32Array(size),
+			pipeStage: new Int32Array(size)
+		};
+	}
+	return shared;
+}
+
+export function passContext(ds: KpiDataset, options: KpiOptions): PassContext {
+	const { from, to, now } = options;
+	const tz = options.timeZone ?? ds.timeZone;
+	return {
+		ds,
+		options,
+		from,
+		to,
+		asOf: Math.min(to, now),
+		tz,
+		mode: options.pipelineMode ?? 'configured',
+		mask: repMask(ds, options.reps),
+		leadMask: leadFilterMask(ds, options.campaigns, options.origins),
+		zone: zoneDerived(ds, tz),
+		buckets: bucketsFor(from, to, options.granularity ?? 'month', tz)
+	};
+}
+
+export function runPasses(ctx: PassContext): Passes {
+	return { leads: leadPass(ctx), activities: activityPass(ctx) };
+}
+
+function leadPass(ctx: PassContext): LeadPass {
+	const { ds, from, to, asOf, mode, mask, leadMask } = ctx;
+	const nb = ctx.buckets.keys.length;
+	const bstarts = ctx.buckets.starts;
+	const nReps = ds.repIds.length;
+	const nStages = ds.stageIds.length;
+	const openStages = ds.openStages;
+	const nOpen = openStages.length;
+
+	const {
+		leadCount: n,
+		leadOwner,
+		leadCreatedAt,
+		leadValue,
+		leadOrigin: leadOriginCol,
+		closedAt,
+		outcome,
+		cycleStart,
+		firstContactAt,
+		opportunityAt,
+		reachedOrder,
+		reachedWon,
+		evStart,
+		evAt,
+		evStage,
+		stageKind,
+		stageOrder
+	} = ds;
+
+	// Sales cycle, win/loss.
+	const sc = scratch(ds);
+	const { cycleAll, cycleWon, cycleLost, responseSpan, responseOwner, pipeLead, pipeStage } = sc;
+	let nAll = 0;
+	let nWon = 0;
+	let nLost = 0;
+	let clamped = 0;
+	let won = 0;
+	let lost = 0;
+	let wonValue = 0;
+	let lostValue = 0;
+	// Stage distribution.
+	const stageCount = new Int32Array(nStages);
+	let snapshotTotal = 0;
+	let openTotal = 0;
+	const funnelReached = new Int32Array(nOpen + 1);
+	const staySum = new Float64Array(nStages);
+	const stayCount = new Int32Array(nStages);
+	// The cohort: opportunities, response time, follow-up, lead origin.
+	let cohort = 0;
+	const originCohort = new Int32Array(2);
+	const originConverted = new Int32Array(2);
+	const originCreated = new Int32Array(2);
+	let nResponse = 0;
+	let responseClamped = 0;
+	const followTotal = new Int32Array(nReps);
+	const followDone = new Int32Array(nReps);
+	let unanswered = 0;
+	const originSeries = new Int32Array(nb * 2);
+	// Weighted pipeline.
+	let np = 0;
+	let wonBeforeCount = 0;
+	let wonBeforeCycleSum = 0;
+	let wonValuedCount = 0;
+	let wonValuedSum = 0;
+	const histWon = new Int32Array(nOpen);
+	const histLost = new Int32Array(nOpen);
+
+	for (let i = 0; i < n; i++) {
+		const owner = leadOwner[i];
+		if (mask && !mask[owner]) continue;
+		if (leadMask && !leadMask[i]) continue;
+		const created = leadCreatedAt[i];
+		const closed = closedAt[i];
+		const out = outcome[i];
+		const origin = leadOriginCol[i];
+
+		if (closed >= from && closed < to) {
+			let span = closed - cycleStart[i];
+			if (span < 0) {
+				span = 0;
+				clamped++;
+			}
+			cycleAll[nAll++] = span;
+			if (out === OUTCOME_WON) {
+				cycleWon[nWon++] = span;
+				won++;
+				wonValue += leadValue[i];
+			} else {
+				cycleLost[nLost++] = span;
+				lost++;
+				lostValue += leadValue[i];
+			}
+		}
+
+		const opp = opportunityAt[i];
+		if (opp >= from && opp < to) originCreated[origin]++;
+
+		if (created >= from && created < to) {
+			cohort++;
+			originCohort[origin]++;
+			if (!Number.isNaN(opp)) originConverted[origin]++;
+			const rw = reachedWon[i];
+			const ro = reachedOrder[i];
+			for (let s = 0; s < nOpen; s++) {
+				if (rw || ro >= stageOrder[openStages[s]]) funnelReached[s]++;
+			}
+			if (rw) funnelReached[nOpen]++;
+			followTotal[owner]++;
+			const fc = firstContactAt[i];
+			if (Number.isNaN(fc)) {
+				unanswered++;
+			} else {
+				followDone[owner]++;
+				let span = fc - created;
+				if (span < 0) {
+					span = 0;
+					responseClamped++;
+				}
+				responseSpan[nResponse] = span;
+				responseOwner[nResponse++] = owner;
+			}
+			let b = 0;
+			let lo = 0;
+			let hi = nb - 1;
+			while (lo <= hi) {
+				const mid = (lo + hi) >> 1;
+				if (bstarts[mid] <= created) {
+					b = mid;
+					lo = mid + 1;
+				} else hi = mid - 1;
+			}
+			originSeries[b * 2 + origin]++;
+		}
+
+		const s = evStart[i];
+		const e = evStart[i + 1];
+		// Stays that ended in P (stage distribution).
+		for (let k = s; k + 1 < e; k++) {
+			const end = evAt[k + 1];
+			if (end >= from && end < to) {
+				const st = evStage[k];
+				if (st >= 0 && stageKind[st] === KIND_OPEN) {
+					staySum[st] += end - evAt[k];
+					stayCount[st]++;
+				}
+			}
+		}
+
+		if (created < asOf) {
+			// Stage at asOf (stage distribution's snapshot, the weighted pipeline's open leads).
+			let k = e - 1;
+			while (k > s && !(evAt[k] < asOf)) k--;
+			const st = evStage[k];
+			snapshotTotal++;
+			if (st >= 0) {
+				stageCount[st]++;
+				if (stageKind[st] === KIND_OPEN) {
+					openTotal++;
+					pipeLead[np] = i;
+					pipeStage[np++] = st;
+				}
+			}
+		}
+
+		if (closed < asOf) {
+			if (out === OUTCOME_WON) {
+				wonBeforeCount++;
+				const span = closed - cycleStart[i];
+				wonBeforeCycleSum += span < 0 ? 0 : span;
+				if (leadValue[i] > 0) {
+					wonValuedCount++;
+					wonValuedSum += leadValue[i];
+				}
+			}
+			if (mode === 'historical') {
+				const rw = reachedWon[i];
+				const ro = reachedOrder[i];
+				for (let so = 0; so < nOpen; so++) {
+					if (rw || ro >= stageOrder[openStages[so]]) {
+						if (out === OUTCOME_WON) histWon[so]++;
+						else histLost[so]++;
+					}
+				}
+			}
+		}
+	}
+
+	return {
+		cycleAll: cycleAll.subarray(0, nAll),
+		cycleWon: cycleWon.subarray(0, nWon),
+		cycleLost: cycleLost.subarray(0, nLost),
+		clamped,
+		won,
+		lost,
+		wonValue,
+		lostValue,
+		stageCount,
+		snapshotTotal,
+		openTotal,
+		pipeLead: pipeLead.subarray(0, np),
+		pipeStage: pipeStage.subarray(0, np),
+		staySum,
+		stayCount,
+		cohort,
+		funnelReached,
+		originCohort,
+		originConverted,
+		originCreated,
+		originSeries,
+		responseSpan: responseSpan.subarray(0, nResponse),
+		responseOwner: responseOwner.subarray(0, nResponse),
+		responseClamped,
+		unanswered,
+		followTotal,
+		followDone,
+		spare: sc.byRep,
+		wonBeforeCount,
+		wonBeforeCycleSum,
+		wonValuedCount,
+		wonValuedSum,
+		histWon,
+		histLost
+	};
+}
+
+function activityPass(ctx: PassContext): ActivityPass {
+	const { ds, from, to, mask, leadMask } = ctx;
+	const nb = ctx.buckets.keys.length;
+	const bstarts = ctx.buckets.starts;
+	const nReps = ds.repIds.length;
+	const actAt = ds.actAt;
+	const lo = firstAtOrAfter(actAt, from);
+	const hi = firstAtOrAfter(actAt, to);
+	const typeCount = [0, 0, 0, 0];
+	const repCount = new Int32Array(nReps);
+	const repResp = new Int32Array(nReps * 3);
+	const series = new Int32Array(nb);
+	let total = 0;
+	let b = 0;
+	const actRep = ds.actRep;
+	const actType = ds.actType;
+	const actResponse = ds.actResponse;
+	for (let k = lo; k < hi; k++) {
+		const r = actRep[k];
+		if (mask && !mask[r]) continue;
+		if (leadMask && !activityLeadPasses(ds, leadMask, k)) continue;
+		total++;
+		typeCount[actType[k]]++;
+		repCount[r]++;
+		const t = actAt[k];
+		while (b + 1 < nb && bstarts[b + 1] <= t) b++;
+		series[b]++;
+		const resp = actResponse[k];
+		if (resp > 0) repResp[r * 3 + resp - 1]++;
+	}
+	return { total, typeCount, repCount, repResp, series };
+}
