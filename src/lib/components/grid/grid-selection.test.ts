@@ -16,7 +16,10 @@ describe('selectedRows', () => {
 		});
 	});
 
-	it('selects no rows when the new row has the focus', () => {
+	it('selects no rows when the selection or the focus is on the new row', () => {
+		const onNew = { x: 0, y: 0, x1: 2, y1: 0, rowType: 'rowPinEnd' };
+		const focus = { rowType: 'rowPinEnd', cell: { x: 0, y: 0 } };
+		expect(selectedRows(onNew, focus, previous)).toBeNull();
 		expect(selectedRows(null, { rowType: 'rowPinEnd', cell: { x: 0, y: 0 } }, previous)).toBeNull();
 	});
 
