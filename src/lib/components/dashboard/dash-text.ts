@@ -8,11 +8,13 @@ import type { PeriodPreset } from '$lib/dashboard/periods';
 import type { Change, EmptyReason, FigureUnit, TileGroup } from '$lib/dashboard/tiles';
 import type { Granularity, KpiKey, KpiResult, PipelineMode } from '$lib/kpi/result-types';
 
+// Money's formatting is shared with the KPI modules' words (src/lib/kpis/money.ts).
 export { money };
 
 // Explicit maps, not m[`dash_group_${group}`]: a computed access to the messages module keeps
 // every message of the app in this chunk (no tree-shaking), which broke the first-screen budget.
-// The KPIs' own words (title, second line, marker) live in their modules, src/lib/kpis/<slug>/text.ts.
+// The KPIs' own words (title, second line, marker) live in their modules, in the same way
+// (src/lib/kpis/<slug>/text.ts).
 const GROUP_TITLES: Record<TileGroup, () => string> = {
 	pipeline: m.dash_group_pipeline,
 	activity: m.dash_group_activity,
