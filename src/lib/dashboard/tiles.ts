@@ -1,7 +1,11 @@
 // What each of the 13 tiles shows, as numbers: the headline figure and its unit, whether the
 // tile has data at all, and the change against the previous period. No formatting and no
 // messages here, so the rules are testable on their own and the e2e test can reuse them.
+// Each KPI's own rules live in its module (src/lib/kpis/<slug>/tile.ts); this file asks them
+// by key and keeps what is the same for all (the change, the units, the groups).
 import type { KpiKey, KpiResult } from '../kpi/result-types';
+import type { PageFlags } from '../kpis/tile-kit';
+import { TILE_ORDER, TILES, tileOf } from '../kpis/tile-registry';
 
 export type FigureUnit = 'days' | 'hours' | 'percent' | 'money' | 'count';
 /** Which way is good news: a shorter sales cycle is better, more won deals too. */
@@ -15,21 +19,11 @@ export interface TileSpec {
 	group: TileGroup;
 }
 
-export const TILE_SPECS: readonly TileSpec[] = [
-	{ key: 'salesCycle', unit: 'days', better: 'lower', group: 'pipeline' },
-	{ key: 'winLoss', unit: 'percent', better: 'higher', group: 'pipeline' },
-	{ key: 'stageDistribution', unit: 'count', better: 'neutral', group: 'pipeline' },
-	{ key: 'opportunities', unit: 'count', better: 'higher', group: 'pipeline' },
-	{ key: 'weightedPipeline', unit: 'money', better: 'higher', group: 'pipeline' },
-	{ key: 'activities', unit: 'count', better: 'higher', group: 'activity' },
-	{ key: 'responseTime', unit: 'hours', better: 'lower', group: 'activity' },
-	{ key: 'followUp', unit: 'percent', better: 'higher', group: 'activity' },
-	{ key: 'responses', unit: 'percent', better: 'higher', group: 'activity' },
-	{ key: 'costPerLead', unit: 'money', better: 'lower', group: 'marketing' },
-	{ key: 'leadOrigin', unit: 'percent', better: 'neutral', group: 'marketing' },
-	{ key: 'forecastAccuracy', unit: 'percent', better: 'higher', group: 'outcomes' },
-	{ key: 'churn', unit: 'percent', better: 'lower', group: 'outcomes' }
-];
+// Built from the KPI modules (src/lib/kpis/<slug>/tile.ts), in the dashboard's order.
+export const TILE_SPECS: readonly TileSpec[] = TILE_ORDER.map((key) => {
+	const { unit, better, group } = TILES[key];
+	return { key, unit, better, group };
+});
 
 export const TILE_GROUPS: readonly TileGroup[] = ['pipeline', 'activity', 'marketing', 'outcomes'];
 
@@ -40,35 +34,8 @@ export function tileSpec(key: KpiKey): TileSpec {
 }
 
 /** The headline figure of a tile; null when the period gives no figure. */
-export function headline(key: KpiKey, r: KpiResult): number | null {
-	switch (key) {
-		case 'salesCycle':
-			return r.salesCycle.meanDays;
-		case 'winLoss':
-			return r.winLoss.winRate;
-		case 'stageDistribution':
-			return r.stageDistribution.openTotal;
-		case 'opportunities':
-			return r.opportunities.created;
-		case 'weightedPipeline':
-			return r.weightedPipeline.weighted;
-		case 'activities':
-			return r.activities.total;
-		case 'responseTime':
-			return r.responseTime.meanHours;
-		case 'followUp':
-			return r.followUp.rate;
-		case 'responses':
-			return r.responses.positiveShare;
-		case 'costPerLead':
-			return r.costPerLead.cpl;
-		case 'leadOrigin':
-			return r.leadOrigin.marketingShare;
-		case 'forecastAccuracy':
-			return r.forecastAccuracy.accuracy;
-		case 'churn':
-			return r.churn.rate;
-	}
+export function headline<K extends KpiKey>(key: K, r: KpiResult): number | null {
+	return tileOf(key).headline(r[key]);
 }
 
 /**
@@ -90,41 +57,8 @@ export type EmptyReason =
 	| 'no-actuals'
 	| 'no-customers';
 
-export function emptyReason(key: KpiKey, r: KpiResult): EmptyReason | null {
-	switch (key) {
-		case 'salesCycle':
-			return r.salesCycle.count === 0 ? 'no-closed-deals' : null;
-		case 'winLoss':
-			return r.winLoss.won + r.winLoss.lost === 0 ? 'no-decided-deals' : null;
-		case 'stageDistribution':
-			return r.stageDistribution.total === 0 ? 'no-leads' : null;
-		case 'opportunities':
-			return r.opportunities.created === 0 && r.opportunities.cohort === 0 ? 'no-new-leads' : null;
-		case 'weightedPipeline':
-			return r.weightedPipeline.count === 0 ? 'no-open-deals' : null;
-		case 'activities':
-			return r.activities.total === 0 ? 'no-activities' : null;
-		case 'responseTime':
-			return r.responseTime.count === 0 ? 'no-contacts' : null;
-		case 'followUp':
-			return r.followUp.total === 0 ? 'no-new-leads' : null;
-		case 'responses': {
-			const x = r.responses;
-			if (x.positive + x.negative + x.neutral === 0) return 'no-responses';
-			// Only neutral answers: the share of positive among positive + negative is undefined.
-			return x.positiveShare === null ? 'no-decided-deals' : null;
-		}
-		case 'costPerLead':
-			if (r.costPerLead.campaigns.length === 0) return 'no-campaigns';
-			return r.costPerLead.cpl === null ? 'no-campaign-leads' : null;
-		case 'leadOrigin':
-			return r.leadOrigin.cohort === 0 ? 'no-new-leads' : null;
-		case 'forecastAccuracy':
-			if (r.forecastAccuracy.count === 0) return 'no-forecasts';
-			return r.forecastAccuracy.accuracy === null ? 'no-actuals' : null;
-		case 'churn':
-			return r.churn.atStart === 0 ? 'no-customers' : null;
-	}
+export function emptyReason<K extends KpiKey>(key: K, r: KpiResult): EmptyReason | null {
+	return tileOf(key).emptyReason(r[key]);
 }
 
 export type Direction = 'up' | 'down' | 'flat';
@@ -164,16 +98,23 @@ export function tileChange(
 }
 
 /** A series for the tile's sparkline, in bucket order; null when the KPI has none. */
-export function sparkline(key: KpiKey, r: KpiResult): number[] | null {
-	if (key === 'activities') return seriesValues(r.activities.series, (v) => v);
-	if (key === 'leadOrigin') return seriesValues(r.leadOrigin.series, (v) => v.marketing + v.sales);
-	return null;
+export function sparkline<K extends KpiKey>(key: K, r: KpiResult): number[] | null {
+	return tileOf(key).sparkline?.(r[key]) ?? null;
 }
 
-function seriesValues<T>(series: Record<string, T>, pick: (v: T) => number): number[] {
-	return Object.keys(series)
-		.sort()
-		.map((k) => pick(series[k]));
+/** Counts drawn as a stacked bar under the figure (the open stages); null when the KPI has none. */
+export function tileBar<K extends KpiKey>(key: K, r: KpiResult): number[] | null {
+	return tileOf(key).bar?.(r[key]) ?? null;
+}
+
+/** The KPI page's controls beyond the period and the filters. */
+export function pageFlags(key: KpiKey): Required<PageFlags> {
+	const flags = TILES[key].page;
+	return {
+		pipelineMode: flags?.pipelineMode ?? false,
+		granularity: flags?.granularity ?? false,
+		repTable: flags?.repTable ?? true
+	};
 }
 
 export { KPI_SLUGS, keyFromSlug } from '../kpis/registry';

@@ -6,22 +6,15 @@ import { activityRowsOfBlock } from '../db/blocks';
 import type { TragtDatabase } from '../db/database';
 import type { Activity, Customer, Forecast, Lead } from '../domain/types';
 import type { KpiKey } from '../kpi/result-types';
+import { drillKind, type DrillKind } from '../dashboard/drill';
 
-export type DrillKind = 'lead' | 'activity' | 'forecast' | 'customer';
+export { drillKind, type DrillKind };
 
 export type DrillRow =
 	| { kind: 'lead'; id: string; lead: Lead | undefined }
 	| { kind: 'activity'; id: string; activity: Activity | undefined; lead: Lead | undefined }
 	| { kind: 'forecast'; id: string; forecast: Forecast | undefined }
 	| { kind: 'customer'; id: string; customer: Customer | undefined };
-
-/** What the ids of `kpiRecords(kpi, part)` name (see src/lib/kpi/kpi-records.ts). */
-export function drillKind(kpi: KpiKey, part: string | undefined): DrillKind {
-	if (kpi === 'activities' || kpi === 'responses') return 'activity';
-	if (kpi === 'churn') return 'customer';
-	if (kpi === 'forecastAccuracy' && part === undefined) return 'forecast';
-	return 'lead';
-}
 
 export const DRILL_PAGE = 50;
 

@@ -1,30 +1,20 @@
 // Words and formatted figures of the dashboard: every visible string through m.*, every number
 // through Intl in the chosen locale (src/lib/i18n/format.ts).
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
-import { EMPTY, formatDuration, formatMoney, formatNumber, formatPercent } from '$lib/i18n/format';
+import { formatDuration, formatNumber, formatPercent } from '$lib/i18n/format';
+import { money } from '$lib/kpis/money';
+import { TEXTS, textOf } from '$lib/kpis/text-registry';
 import type { PeriodPreset } from '$lib/dashboard/periods';
 import type { Change, EmptyReason, FigureUnit, TileGroup } from '$lib/dashboard/tiles';
 import type { Granularity, KpiKey, KpiResult, PipelineMode } from '$lib/kpi/result-types';
 
-// Explicit maps, not m[`dash_kpi_${key}`]: a computed access to the messages module keeps
-// every message of the app in this chunk (no tree-shaking), which broke the first-screen budget.
-const KPI_TITLES: Record<KpiKey, () => string> = {
-	salesCycle: m.dash_kpi_salesCycle,
-	winLoss: m.dash_kpi_winLoss,
-	costPerLead: m.dash_kpi_costPerLead,
-	stageDistribution: m.dash_kpi_stageDistribution,
-	activities: m.dash_kpi_activities,
-	opportunities: m.dash_kpi_opportunities,
-	responseTime: m.dash_kpi_responseTime,
-	followUp: m.dash_kpi_followUp,
-	responses: m.dash_kpi_responses,
-	leadOrigin: m.dash_kpi_leadOrigin,
-	forecastAccuracy: m.dash_kpi_forecastAccuracy,
-	weightedPipeline: m.dash_kpi_weightedPipeline,
-	churn: m.dash_kpi_churn
-};
+// Money's formatting is shared with the KPI modules' words (src/lib/kpis/money.ts).
+export { money };
 
+// Explicit maps, not m[`dash_group_${group}`]: a computed access to the messages module keeps
+// every message of the app in this chunk (no tree-shaking), which broke the first-screen budget.
+// The KPIs' own words (title, second line, marker) live in their modules, in the same way
+// (src/lib/kpis/<slug>/text.ts).
 const GROUP_TITLES: Record<TileGroup, () => string> = {
 	pipeline: m.dash_group_pipeline,
 	activity: m.dash_group_activity,
@@ -73,41 +63,12 @@ const MODE_LABELS: Record<PipelineMode, () => string> = {
 	historical: m.dash_mode_historical
 };
 
-export const kpiTitle = (key: KpiKey): string => KPI_TITLES[key]();
+export const kpiTitle = (key: KpiKey): string => TEXTS[key].title();
 export const groupTitle = (group: TileGroup): string => GROUP_TITLES[group]();
 export const emptyText = (reason: EmptyReason): string => EMPTY_TEXTS[reason]();
 export const presetLabel = (preset: PeriodPreset | 'custom'): string => PRESET_LABELS[preset]();
 export const granularityLabel = (g: Granularity): string => GRANULARITY_LABELS[g]();
 export const modeLabel = (mode: PipelineMode): string => MODE_LABELS[mode]();
-
-const wholeMoney = new Map<string, Intl.NumberFormat>();
-
-/**
- * Money in whole units; compact from 100,000 up (so it fits a tile at 360 px) unless `full`
- * (formulas, where a rounded operand would not add up).
- */
-export function money(value: number | null, currency: string, full = false): string {
-	if (value === null || !Number.isFinite(value)) return EMPTY;
-	if (!full && Math.abs(value) >= 100_000) return formatMoney(value, currency, { compact: true });
-	const locale = getLocale();
-	const key = locale + currency;
-	let f = wholeMoney.get(key);
-	if (!f) {
-		try {
-			f = new Intl.NumberFormat(locale, {
-				style: 'currency',
-				currency,
-				maximumFractionDigits: 0,
-				minimumFractionDigits: 0
-			});
-		} catch {
-			// An unknown currency code: the shared formatter knows how to fall back.
-			return formatMoney(value, currency);
-		}
-		wholeMoney.set(key, f);
-	}
-	return f.format(value);
-}
 
 export function formatFigure(value: number | null, unit: FigureUnit, currency: string): string {
 	switch (unit) {
@@ -160,88 +121,15 @@ export function changeSentence(change: Change | null, unit: FigureUnit, currency
 	return `${text} (${change.sentiment === 'good' ? m.dash_change_good() : m.dash_change_bad()})`;
 }
 
-const n = (v: number | null | undefined) => formatNumber(v);
-
 /** The tile's second line, or '' where the headline says it all. */
-export function subline(key: KpiKey, r: KpiResult, currency: string): string {
-	switch (key) {
-		case 'salesCycle':
-			return m.dash_sub_salesCycle({
-				median: formatDuration(r.salesCycle.medianDays, 'day'),
-				count: n(r.salesCycle.count)
-			});
-		case 'winLoss':
-			return m.dash_sub_winLoss({ won: n(r.winLoss.won), lost: n(r.winLoss.lost) });
-		case 'stageDistribution':
-			return m.dash_sub_stageDistribution({ total: n(r.stageDistribution.total) });
-		case 'opportunities':
-			return m.dash_sub_opportunities({
-				rate: formatPercent(r.opportunities.rate),
-				cohort: n(r.opportunities.cohort)
-			});
-		case 'weightedPipeline':
-			return m.dash_sub_weightedPipeline({
-				count: n(r.weightedPipeline.count),
-				total: money(r.weightedPipeline.total, currency)
-			});
-		case 'activities':
-			return m.dash_sub_activities({
-				calls: n(r.activities.byType.call),
-				emails: n(r.activities.byType.email),
-				meetings: n(r.activities.byType.meeting)
-			});
-		case 'responseTime':
-			return m.dash_sub_responseTime({
-				median: formatDuration(r.responseTime.medianHours, 'hour'),
-				unanswered: n(r.responseTime.unanswered)
-			});
-		case 'followUp':
-			return m.dash_sub_followUp({
-				followed: n(r.followUp.followedUp),
-				total: n(r.followUp.total)
-			});
-		case 'responses':
-			return m.dash_sub_responses({
-				positive: n(r.responses.positive),
-				negative: n(r.responses.negative),
-				neutral: n(r.responses.neutral)
-			});
-		case 'costPerLead':
-			return m.dash_sub_costPerLead({
-				budget: money(r.costPerLead.budget, currency),
-				leads: n(r.costPerLead.leads)
-			});
-		case 'leadOrigin':
-			return m.dash_sub_leadOrigin({
-				marketing: n(r.leadOrigin.marketing),
-				sales: n(r.leadOrigin.sales)
-			});
-		case 'forecastAccuracy': {
-			const bias = r.forecastAccuracy.bias;
-			return m.dash_sub_forecastAccuracy({
-				bias: (bias !== null && bias > 0 ? '+' : '') + formatPercent(bias),
-				count: n(r.forecastAccuracy.count)
-			});
-		}
-		case 'churn':
-			return m.dash_sub_churn({
-				churned: n(r.churn.churned),
-				atStart: n(r.churn.atStart),
-				new: n(r.churn.new)
-			});
-	}
+export function subline<K extends KpiKey>(key: K, r: KpiResult, currency: string): string {
+	return textOf(key).subline(r[key], currency);
 }
 
 /**
- * The forecast accuracy tile's marker when a campaign or origin filter is in force: forecasts
- * name neither, so its figure ignores them (`forecastAccuracy.unfilteredBy`). Null otherwise.
+ * A marker under the tile's second line, or null: e.g. forecast accuracy's when a campaign or
+ * origin filter is in force that its figure ignores.
  */
-export function unfilteredText(r: KpiResult): string | null {
-	const by = r.forecastAccuracy.unfilteredBy ?? [];
-	const campaigns = by.includes('campaigns');
-	const origins = by.includes('origins');
-	if (campaigns && origins) return m.dash_tile_unfiltered_both();
-	if (campaigns) return m.dash_tile_unfiltered_campaigns();
-	if (origins) return m.dash_tile_unfiltered_origins();
-	return null;
+export function tileMarker<K extends KpiKey>(key: K, r: KpiResult): string | null {
+	return textOf(key).marker?.(r[key]) ?? null;
 }

@@ -1,0 +1,20 @@
+// The shape of a KPI module's page parts: the formula in words (formula.ts), the charts
+// (charts.ts) and the extra chart data it asks of the worker (extras.ts). Loaded with the KPI
+// page's route only, never on the dashboard's first screen.
+import { formatNumber } from '$lib/i18n/format';
+import type { ChartContext, ChartSpec, ExtrasLoader } from './chart-kit';
+
+export interface FormulaContext {
+	currency: string;
+	stageName: (id: string) => string;
+}
+
+export interface KpiPage<R> {
+	/** The definition with this period's numbers plugged in (the result has a figure). */
+	formula(r: R, ctx: FormulaContext): string;
+	charts(r: R, ctx: ChartContext): ChartSpec[];
+	extras?: ExtrasLoader<R>;
+}
+
+/** An operand of a formula: up to one decimal. */
+export const operand = (v: number) => formatNumber(v, { maximumFractionDigits: 1 });

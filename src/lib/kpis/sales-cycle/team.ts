@@ -1,0 +1,14 @@
+// Sales cycle in the team view's side-by-side table (one row each, a column per rep). Apart from
+// text.ts so the import page's words stay out of the dashboard's first screen.
+import { m } from '$lib/paraglide/messages.js';
+import { formatNumber } from '$lib/i18n/format';
+import type { KpiResult } from '$lib/kpi/result-types';
+import type { TeamColumn } from '../text-kit';
+
+export const team: TeamColumn<KpiResult['salesCycle']>[] = [
+	{
+		key: 'cycle',
+		label: m.import_kpi_cycle,
+		format: (r) => formatNumber(r.medianDays, { maximumFractionDigits: 1 })
+	}
+];
