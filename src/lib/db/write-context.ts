@@ -36,7 +36,7 @@ import {
 	type TragtDatabase
 } from './database';
 import { CHUNKED_LISTS, applyChunkChanges, markChunkAware } from './entity-chunks';
-import { WORKSPACE_KEY, type WorkspaceSettings } from './settings';
+import { WORKSPACE_KEY, type WorkspaceSettings } from './workspace-settings';
 
 type AnyRow = { id: string; [field: string]: unknown };
 type LogRow = Activity | StageEvent;
