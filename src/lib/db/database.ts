@@ -6,7 +6,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Campaign, Customer, Forecast, Lead, Rep, Stage } from '../domain/types';
 import type { ActivityBlock, StageEventBlock } from './blocks';
-import { chunkGuard, type EntityChunkRow } from './entity-chunks';
+import { chunkGuard, type EntityChunkRow } from './chunk-guard';
 import { trackTransactions } from './transaction-guard';
 
 /** One row of the `settings` table: a key and its value (the workspace lives under 'workspace'). */

@@ -6,16 +6,24 @@
 // these lists as CHUNK_COUNT JSON strings (partitioned by a hash of id): a cold read is a few
 // dozen records and one JSON.parse each. The rows are the truth; a chunk set is trusted only
 // while its meta row exists. Every write path of this folder keeps the chunks in step inside its
-// transaction; a write from anywhere else drops the meta row (chunkGuard below), so readers
+// transaction; a write from anywhere else drops the meta row (chunkGuard, in chunk-guard.ts), so readers
 // fall back to the rows until the next write here rebuilds the set.
 
-import { Dexie, type DBCore, type DBCoreMutateRequest } from 'dexie';
 import type { Customer, Lead } from '../domain/types';
 import { bucketOf } from './blocks';
+import type { ChunkedListName, EntityChunkRow } from './chunk-guard';
 import type { TragtDatabase } from './database';
 
-export const CHUNKED_LISTS = ['leads', 'customers'] as const;
-export type ChunkedListName = (typeof CHUNKED_LISTS)[number];
+// The guard's names stay importable from here (chunk-guard.ts says why they live apart).
+export {
+	CHUNKED_LISTS,
+	chunkGuard,
+	isChunkedList,
+	markChunkAware,
+	type ChunkedListName,
+	type EntityChunkRow
+} from './chunk-guard';
+
 export const CHUNK_COUNT = 64;
 /**
  * New rows of a chunk may sit in up to this many small delta records beside it
@@ -26,22 +34,10 @@ export const CHUNK_COUNT = 64;
  */
 export const MAX_CHUNK_DELTAS = 8;
 
-export interface EntityChunkRow {
-	/** `${list}:${chunk}`, or `${list}:meta` (present while the chunk set is in step). */
-	key: string;
-	list: ChunkedListName;
-	/** JSON array of rows (chunk rows). */
-	json?: string;
-}
-
 type Row = Lead | Customer;
 
 export function chunkOf(id: string): number {
 	return bucketOf(id) % CHUNK_COUNT;
-}
-
-export function isChunkedList(list: string): list is ChunkedListName {
-	return list === 'leads' || list === 'customers';
 }
 
 function table(db: TragtDatabase, list: ChunkedListName) {
@@ -291,52 +287,4 @@ export async function readChunkedList<T extends Row>(
 		for (const r of JSON.parse(c.json) as T[]) out.push(r);
 	}
 	return out;
-}
-
-/** Marks the running transaction as one of ours: it keeps the chunks in step itself. */
-export function markChunkAware(): void {
-	const idb = Dexie.currentTransaction?.idbtrans as
-		(IDBTransaction & { tragtChunks?: boolean }) | undefined;
-	if (idb) idb.tragtChunks = true;
-}
-
-/**
- * A Dexie middleware that drops the chunk set's meta row when leads or customers are written
- * by a transaction that does not maintain the chunks (code outside this folder), so readers
- * fall back to the rows instead of trusting a stale copy.
- */
-export function chunkGuard(db: Dexie) {
-	return {
-		stack: 'dbcore' as const,
-		name: 'tragt-chunk-guard',
-		create(down: DBCore): DBCore {
-			return {
-				...down,
-				table(name: string) {
-					const t = down.table(name);
-					if (!isChunkedList(name)) return t;
-					return {
-						...t,
-						async mutate(req: DBCoreMutateRequest) {
-							const res = await t.mutate(req);
-							const idb = req.trans as unknown as IDBTransaction & { tragtChunks?: boolean };
-							if (idb.tragtChunks) return res;
-							const key = `${name}:meta`;
-							if (idb.objectStoreNames?.contains('entityChunks')) {
-								await down
-									.table('entityChunks')
-									.mutate({ type: 'delete', keys: [key], trans: req.trans });
-							} else if (typeof idb.addEventListener === 'function') {
-								// Not in scope of this transaction: invalidate right after it commits.
-								idb.addEventListener('complete', () => {
-									void db.table('entityChunks').delete(key);
-								});
-							}
-							return res;
-						}
-					};
-				}
-			};
-		}
-	};
 }

@@ -2,22 +2,10 @@
 // preferences such as locale and theme live in localStorage, not here.
 
 import type { TragtDatabase } from './database';
+import { WORKSPACE_KEY, type WorkspaceSettings } from './workspace-settings';
 import { broadcastChange, recordChange } from './write-context';
 
-export const WORKSPACE_KEY = 'workspace';
-
-export interface WorkspaceSettings {
-	name: string;
-	/** ISO 4217 code. */
-	currency: string;
-	/** IANA zone: date-only values mean the start of that day here. */
-	timeZone: string;
-	/** The rep who uses this device: default owner of new leads and activities. */
-	meRepId: string;
-	lastExportAt?: string;
-	/** Stamped by every committed write. */
-	lastChangeAt?: string;
-}
+export { WORKSPACE_KEY, type WorkspaceSettings } from './workspace-settings';
 
 export async function getWorkspaceSettings(
 	db: TragtDatabase

@@ -30,13 +30,16 @@ import {
 	blockTable,
 	entityTable,
 	isEntityList,
-	type ChangeRow,
 	type EntityListName,
 	type LogListName,
 	type TragtDatabase
 } from './database';
 import { CHUNKED_LISTS, applyChunkChanges, markChunkAware } from './entity-chunks';
-import { WORKSPACE_KEY, type WorkspaceSettings } from './settings';
+import { broadcastChange, recordChange } from './change-log';
+import { WORKSPACE_KEY, type WorkspaceSettings } from './workspace-settings';
+
+// The change log's names stay importable from here.
+export { broadcastChange, CHANGE_LOG_KEEP, CHANGES_CHANNEL, recordChange } from './change-log';
 
 type AnyRow = { id: string; [field: string]: unknown };
 type LogRow = Activity | StageEvent;
@@ -48,9 +51,6 @@ export interface RowChange {
 	before?: AnyRow;
 	after?: AnyRow;
 }
-
-/** How many change rows to keep for readChangesSince; older readers get `full: true`. */
-export const CHANGE_LOG_KEEP = 1000;
 
 function clone<T>(v: T): T {
 	return v === undefined ? v : structuredClone(v);
@@ -546,36 +546,6 @@ export class WriteContext {
 	}
 }
 
-/** Appends a change row (pruning old ones) and stamps the workspace's lastChangeAt. */
-export async function recordChange(db: TragtDatabase, change: ChangeRow): Promise<number> {
-	// Requests side by side where they do not depend on each other (fewer round trips).
-	const [seq, ws] = await Promise.all([
-		db.changes.add(change) as Promise<number>,
-		db.settings.get(WORKSPACE_KEY)
-	]);
-	const writes: Promise<unknown>[] = [];
-	if (seq > CHANGE_LOG_KEEP)
-		writes.push(
-			db.changes
-				.where('seq')
-				.below(seq - CHANGE_LOG_KEEP)
-				.delete()
-		);
-	if (ws) {
-		writes.push(
-			db.settings.put({
-				key: WORKSPACE_KEY,
-				value: {
-					...(ws.value as WorkspaceSettings),
-					lastChangeAt: new Date(change.at).toISOString()
-				}
-			})
-		);
-	}
-	await Promise.all(writes);
-	return seq;
-}
-
 /**
  * The row changes of this page's last few commits, by database and change number: a reader in
  * the same page (the lead grid after a paste) takes the rows as written from here instead of
@@ -597,20 +567,6 @@ function rememberCommitted(db: TragtDatabase, seq: number, changes: RowChange[])
 export function committedChanges(db: TragtDatabase, seq: number): readonly RowChange[] | undefined {
 	return committed.get(db)?.get(seq);
 }
-
-/** Tells other tabs and the KPI worker that data changed (after the commit). */
-export function broadcastChange(seq: number): void {
-	if (typeof BroadcastChannel === 'undefined') return;
-	try {
-		const ch = new BroadcastChannel(CHANGES_CHANNEL);
-		ch.postMessage({ seq });
-		ch.close();
-	} catch {
-		// Broadcasting is a courtesy; the data is committed either way.
-	}
-}
-
-export const CHANGES_CHANNEL = 'tragt-changes';
 
 export interface WriteResult<R> {
 	result: R;

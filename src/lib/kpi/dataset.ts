@@ -6,16 +6,34 @@
 // stages reached. Only live records are kept (tombstones, orphans and events into unknown
 // stages are dropped here, so no KPI has to test for them again).
 
+import { activitiesToColumns, stageEventsToColumns, StringDictionary } from '../domain/columns';
+import { daysInMonth } from '../domain/time';
+import type { Lead, Records } from '../domain/types';
+import { monthTableFor } from './buckets';
 import {
-	activitiesToColumns,
-	stageEventsToColumns,
-	StringDictionary,
-	type ActivityColumns,
-	type StageEventColumns
-} from '../domain/columns';
-import { daysInMonth, isIsoDate } from '../domain/time';
-import type { Campaign, Customer, Forecast, Lead, Records, Rep, Stage } from '../domain/types';
-import { forecastPeriodBounds, monthTableFor } from './buckets';
+	compareIds,
+	customerColumns,
+	forecastBounds,
+	forecastColumns,
+	zoneDerived,
+	type CustomerPart,
+	type ForecastPart
+} from './dataset-columns';
+import {
+	isLive,
+	KIND_LOST,
+	KIND_OPEN,
+	KIND_WON,
+	OUTCOME_LOST,
+	OUTCOME_OPEN,
+	OUTCOME_WON,
+	type DatasetChange,
+	type DatasetEntities,
+	type DatasetInput,
+	type KpiDataset,
+	type UpdateOptions,
+	type ZoneDerived
+} from './dataset-types';
 import { instantParser } from './fast-instant';
 import {
 	activityViews,
@@ -23,210 +41,36 @@ import {
 	cloneLogs,
 	filledStrings,
 	updateLogs,
-	type IdList,
 	type LogIndex,
-	type LogsChange,
-	type LogsUpdate
+	type LogsChange
 } from './logs';
 import { patchDataset, planPatch } from './patch';
 
-export interface DatasetInput {
-	timeZone: string;
-	reps: Rep[];
-	stages: Stage[];
-	campaigns: Campaign[];
-	leads: Lead[];
-	customers: Customer[];
-	forecasts: Forecast[];
-	activities: ActivityColumns;
-	stageEvents: StageEventColumns;
-	/**
-	 * The activities' ids, when not in `activities.id` (then left empty): e.g. PackedIds of the
-	 * stored blocks, split only when read.
-	 */
-	activityIds?: IdList;
-	/** liveActivityOrder(activities), when worked out beforehand. */
-	activityOrder?: Int32Array;
-}
-
-export const KIND_OPEN = 0;
-export const KIND_WON = 1;
-export const KIND_LOST = 2;
-
-export const OUTCOME_OPEN = 0;
-export const OUTCOME_WON = 1;
-export const OUTCOME_LOST = 2;
-
-/** Figures that depend on the zone used to cut calendars; cached per zone. */
-export interface ZoneDerived {
-	/** Per forecast: [start, end) of its period, NaN for a malformed period. */
-	forecastStart: Float64Array;
-	forecastEnd: Float64Array;
-	/** Per campaign: [startDate, endDate + 1 day), +-Infinity when open-ended. */
-	campaignStart: Float64Array;
-	campaignEnd: Float64Array;
-	/** Per rep index: live activities by calendar month, rep * 12 + (month - 1). */
-	seasonByRep: Int32Array;
-}
-
-export interface KpiDataset {
-	/** The workspace zone the records' date-only values were resolved in. */
-	timeZone: string;
-
-	/** Every rep id any record names (reps, owners, activity and forecast reps). */
-	repIds: string[];
-	repIndex: Map<string, number>;
-
-	/** Live stages in record order. */
-	stageIds: string[];
-	stageIndex: Map<string, number>;
-	stageKind: Uint8Array;
-	stageOrder: Float64Array;
-	stageProbability: Float64Array;
-	stageQualified: Uint8Array;
-	/** Open stages sorted by order, then id. */
-	openStages: Int32Array;
-	/** The first won stage by order (then id), -1 if the pipeline has none. */
-	firstWonStage: number;
-
-	/** Live campaigns in record order, with their all-time figures (no period, no filter). */
-	campaignIds: string[];
-	campaignBudget: Float64Array;
-	campaignStartDate: (string | undefined)[];
-	campaignEndDate: (string | undefined)[];
-	campaignLeads: Int32Array;
-	campaignOpportunities: Int32Array;
-	campaignWon: Int32Array;
-	campaignWonValue: Float64Array;
-
-	/** Live leads in record order. */
-	leadCount: number;
-	/** Each lead's key in the log index's lead dictionary. */
-	leadKey: Int32Array;
-	/** The live lead and customer records, to reuse parsed instants of unchanged records. */
-	leadRecords: Lead[];
-	customerRecords: Customer[];
-	leadIds: string[];
-	/** Lead index of each key of the log index's lead dictionary, -1 for none. */
-	keyToLead: Int32Array;
-	leadOwner: Int32Array;
-	/** 0 marketing, 1 sales. */
-	leadOrigin: Uint8Array;
-	/** Index of a live campaign, -1 when none. */
-	leadCampaign: Int32Array;
-	leadCreatedAt: Float64Array;
-	/** A missing value is 0. */
-	leadValue: Float64Array;
-	/** Month number (year * 12 + month - 1) of expectedCloseDate, -1 when none. */
-	leadExpectedMonth: Int32Array;
-
-	/** Stage history, CSR: lead i's events are evStart[i] .. evStart[i + 1] - 1, sorted. */
-	evStart: Int32Array;
-	/** Stage index, -1 for the implicit event of a lead whose stage is unknown. */
-	evStage: Int32Array;
-	evAt: Float64Array;
-
-	/** NaN when open. */
-	closedAt: Float64Array;
-	outcome: Uint8Array;
-	/** NaN when the lead has no live activity. */
-	firstContactAt: Float64Array;
-	cycleStart: Float64Array;
-	/** NaN when the lead never became an opportunity. */
-	opportunityAt: Float64Array;
-	/** Highest order among the open stages the lead entered, -Infinity if none. */
-	reachedOrder: Float64Array;
-	reachedWon: Uint8Array;
-	/**
-	 * Won leads sorted by closedAt (then record order), and their closedAt: KPI 11's period
-	 * sums. Also grouped by owner (CSR over rep indexes: wonOwnerStart[r] .. [r + 1] - 1).
-	 */
-	wonByClose: Int32Array;
-	wonCloseAt: Float64Array;
-	wonOwnerStart: Int32Array;
-	wonByOwner: Int32Array;
-	wonOwnerCloseAt: Float64Array;
-
-	/** Live activities (lead live or none), sorted by `at`. */
-	actCount: number;
-	actAt: Float64Array;
-	actRep: Int32Array;
-	actType: Uint8Array;
-	/** 0 none, else 1 + index in ACTIVITY_RESPONSES. */
-	actResponse: Uint8Array;
-	/** Lead key (-1: none) and id of each activity: idPools[actPool[k]].at(actPoolRow[k]). */
-	actLead: Int32Array;
-	actPool: Uint16Array;
-	actPoolRow: Int32Array;
-	idPools: IdList[];
-
-	/** Live customers in record order. */
-	customerIds: string[];
-	customerOwner: Int32Array;
-	customerSince: Float64Array;
-	/** NaN when not churned. */
-	customerChurnedAt: Float64Array;
-
-	/** Live forecasts sorted by id. */
-	forecastIds: string[];
-	forecastPeriod: string[];
-	/** -1 for a team forecast. */
-	forecastRep: Int32Array;
-	forecastAmount: Float64Array;
-
-	zoneCache: Map<string, ZoneDerived>;
-
-	/** What the dataset was derived from, for updateDataset. */
-	logs: LogIndex;
-	entities: DatasetEntities;
-}
-
-/** The entity lists of a dataset (records as stored, tombstones included). */
-export type DatasetEntities = Pick<
-	DatasetInput,
-	'reps' | 'stages' | 'campaigns' | 'leads' | 'customers' | 'forecasts'
->;
-
-/**
- * A change to apply with updateDataset. Entity lists, when given, replace the old ones whole
- * (the worker keeps them in maps; passing a list of 100k references is cheap). `logs` replaces
- * every activity and stage event of the leads it names (in `leadIds` or in its rows; '' stands
- * for the activities without a lead) with its rows: give all current rows of those leads, e.g.
- * the rewritten blocks of the storage layout. A lead that is created, deleted or revived need
- * not be named: rows are kept whatever their lead's state.
- */
-export interface DatasetChange {
-	reps?: Rep[];
-	stages?: Stage[];
-	campaigns?: Campaign[];
-	leads?: Lead[];
-	/**
-	 * With `leads`, optional: the records of `leads` that are new or differ from the previous
-	 * list. The caller promises that every other record is the same object in the same order
-	 * (new leads come last), so the update does not look at 100k leads to find the edited one.
-	 */
-	changedLeads?: Lead[];
-	customers?: Customer[];
-	forecasts?: Forecast[];
-	/** See LogsUpdate (logs.ts), also for a delta of the rows without a lead. */
-	logs?: LogsUpdate;
-}
-
-export interface UpdateOptions {
-	/**
-	 * Change `ds` in place: its arrays are reused and it must not be used afterwards (the worker
-	 * keeps only the latest dataset). Saves copying the activity log (~25 MB at L) on every edit.
-	 */
-	inPlace?: boolean;
-}
-
-function compareIds(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function isLive(r: { deletedAt?: string }): boolean {
-	return !r.deletedAt;
-}
+// The dataset's shape and the columns patch.ts builds too live in their own files (patch.ts
+// imports them, and this file imports patch.ts); every name stays importable from here.
+export {
+	customerColumns,
+	forecastBounds,
+	forecastColumns,
+	zoneDerived,
+	type CustomerPart,
+	type ForecastPart
+};
+export {
+	isLive,
+	KIND_LOST,
+	KIND_OPEN,
+	KIND_WON,
+	OUTCOME_LOST,
+	OUTCOME_OPEN,
+	OUTCOME_WON,
+	type DatasetChange,
+	type DatasetEntities,
+	type DatasetInput,
+	type KpiDataset,
+	type UpdateOptions,
+	type ZoneDerived
+};
 
 export function datasetFromRecords(records: Records, timeZone: string): KpiDataset {
 	return buildDataset({
@@ -641,122 +485,4 @@ export function workspaceSummary(ds: KpiDataset): WorkspaceSummary {
 	s = { leads: ds.leadCount, openLeads, openValue, activities };
 	summaries.set(ds, s);
 	return s;
-}
-
-export type CustomerPart = Pick<
-	KpiDataset,
-	'customerRecords' | 'customerIds' | 'customerOwner' | 'customerSince' | 'customerChurnedAt'
->;
-
-/** Live customers as columns (instants of records unchanged since `prev` are reused). */
-export function customerColumns(
-	all: Customer[],
-	rep: (id: string) => number,
-	instant: (v: string | undefined | null) => number,
-	prev?: KpiDataset
-): CustomerPart {
-	const customers = all.filter(isLive);
-	const customerOwner = new Int32Array(customers.length);
-	const customerSince = new Float64Array(customers.length);
-	const customerChurnedAt = new Float64Array(customers.length);
-	customers.forEach((c, i) => {
-		customerOwner[i] = c.ownerId ? rep(c.ownerId) : -1;
-		if (prev && prev.customerRecords[i] === c) {
-			customerSince[i] = prev.customerSince[i];
-			customerChurnedAt[i] = prev.customerChurnedAt[i];
-		} else {
-			customerSince[i] = instant(c.since);
-			customerChurnedAt[i] = instant(c.churnedAt);
-		}
-	});
-	return {
-		customerRecords: customers,
-		customerIds: customers.map((c) => c.id),
-		customerOwner,
-		customerSince,
-		customerChurnedAt
-	};
-}
-
-export type ForecastPart = Pick<
-	KpiDataset,
-	'forecastIds' | 'forecastPeriod' | 'forecastRep' | 'forecastAmount'
->;
-
-/** Live forecasts in id order (the order of KPI 11's rows and of its sums). */
-export function forecastColumns(all: Forecast[], rep: (id: string) => number): ForecastPart {
-	const forecasts = all.filter(isLive).sort((a, b) => compareIds(a.id, b.id));
-	const forecastRep = new Int32Array(forecasts.length);
-	const forecastAmount = new Float64Array(forecasts.length);
-	forecasts.forEach((f, i) => {
-		forecastRep[i] = f.repId ? rep(f.repId) : -1;
-		forecastAmount[i] = f.amount;
-	});
-	return {
-		forecastIds: forecasts.map((f) => f.id),
-		forecastPeriod: forecasts.map((f) => f.period),
-		forecastRep,
-		forecastAmount
-	};
-}
-
-/** Per forecast: [start, end) of its period in `timeZone`, NaN when malformed. */
-export function forecastBounds(
-	periods: string[],
-	timeZone: string
-): Pick<ZoneDerived, 'forecastStart' | 'forecastEnd'> {
-	const nf = periods.length;
-	const forecastStart = new Float64Array(nf).fill(NaN);
-	const forecastEnd = new Float64Array(nf).fill(NaN);
-	for (let f = 0; f < nf; f++) {
-		const b = forecastPeriodBounds(periods[f], timeZone);
-		if (b) {
-			forecastStart[f] = b[0];
-			forecastEnd[f] = b[1];
-		}
-	}
-	return { forecastStart, forecastEnd };
-}
-
-/** The zone-dependent figures of a dataset for `timeZone` (computed once, then cached). */
-export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
-	const hit = ds.zoneCache.get(timeZone);
-	if (hit) return hit;
-	const { forecastStart, forecastEnd } = forecastBounds(ds.forecastPeriod, timeZone);
-	const nc = ds.campaignIds.length;
-	const instant = instantParser(timeZone);
-	const campaignStart = new Float64Array(nc);
-	const campaignEnd = new Float64Array(nc);
-	for (let c = 0; c < nc; c++) {
-		const s = ds.campaignStartDate[c];
-		const e = ds.campaignEndDate[c];
-		campaignStart[c] = s ? instant(s) : -Infinity;
-		campaignEnd[c] = e ? dayAfter(e, instant) : Infinity;
-	}
-	const seasonByRep = new Int32Array(ds.repIds.length * 12);
-	if (ds.actCount > 0) {
-		const table = monthTableFor(timeZone, ds.actAt[0], ds.actAt[ds.actCount - 1]);
-		const starts = table.starts;
-		// Activities are sorted: walk the month boundaries alongside them.
-		let m = table.monthOf(ds.actAt[0]) - table.firstYear * 12;
-		for (let k = 0; k < ds.actCount; k++) {
-			const t = ds.actAt[k];
-			while (m + 1 < starts.length && starts[m + 1] <= t) m++;
-			seasonByRep[ds.actRep[k] * 12 + (m % 12)]++;
-		}
-	}
-	const z: ZoneDerived = { forecastStart, forecastEnd, campaignStart, campaignEnd, seasonByRep };
-	ds.zoneCache.set(timeZone, z);
-	return z;
-}
-
-/** Start of the day after the date-only (or instant) value `value`. */
-function dayAfter(value: string, instant: (v: string) => number): number {
-	if (isIsoDate(value)) {
-		const d = new Date(
-			Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10) + 1)
-		);
-		return instant(d.toISOString().slice(0, 10));
-	}
-	return instant(value) + 86_400_000;
 }

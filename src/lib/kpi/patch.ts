@@ -8,10 +8,8 @@
 import { isIsoDate } from '../domain/time';
 import type { Lead } from '../domain/types';
 import { monthTableFor } from './buckets';
+import { customerColumns, forecastBounds, forecastColumns } from './dataset-columns';
 import {
-	customerColumns,
-	forecastBounds,
-	forecastColumns,
 	isLive,
 	KIND_OPEN,
 	KIND_WON,
@@ -21,7 +19,7 @@ import {
 	type DatasetEntities,
 	type KpiDataset,
 	type ZoneDerived
-} from './dataset';
+} from './dataset-types';
 import { instantParser } from './fast-instant';
 import { activityViews, type LogIndex, type LogsChange } from './logs';
 

@@ -19,102 +19,42 @@ import {
 	readEntityRows,
 	readLogColumns
 } from '../../db/repositories';
-import type {
-	RecordBase,
-	RecordListName,
-	Records,
-	Rep,
-	SharedFile,
-	Workspace
-} from '../../domain/types';
+import type { RecordBase, RecordListName, Records, SharedFile } from '../../domain/types';
 import { RECORD_LIST_NAMES, SHARED_FILE_VERSION, emptyRecords } from '../../domain/types';
 import { nowIso } from '../../domain/time';
-import { compareVersions, mergeSharedFiles, type MergeCounts } from '../merge';
+import { compareVersions, mergeSharedFiles } from '../merge';
 import { newestChange, repsOf, type MergedFile } from '../team-files';
 import { planMerge, type HeldRecords } from '../merge-plan';
-import type { FileProblem } from '../problems';
 import { parseCsvTable, recordsToCsvTables } from '../csv-export';
 import { RECORD_FIELDS } from '../schema';
 import { filterRecords, type RecordFilter } from '../filter';
 import { checkFileSize, parseSharedFile } from '../shared-file';
 import { sharedFileBytes, sharedFileBytesAsync } from '../shared-file-bytes';
 import { readLogBlockBatches } from '../log-blocks';
-import {
-	convertTable,
-	type ImportContext,
-	type ImportProblem,
-	type ImportSettings
-} from './convert';
+import { convertTable, type ImportContext, type ImportSettings } from './convert';
 import { decodeBytes, type Encoding } from './detect';
-import {
-	parseTable,
-	summarize,
-	tableFromRows,
-	type ParseOptions,
-	type ParsedTable,
-	type TableSummary
-} from './table';
-import { pickSheet, readWorkbook, sheetList, type Workbook, type WorkbookSheet } from './workbook';
+import { parseTable, summarize, tableFromRows, type ParsedTable } from './table';
+import { pickSheet, readWorkbook, sheetList, type Workbook } from './workbook';
+import type {
+	ConvertInfo,
+	ExportInfo,
+	Progress,
+	ReadCsvOptions,
+	ReadInfo,
+	SharedInfo,
+	TeamFileInfo
+} from './import-info';
 
-export type Progress = (phase: 'read' | 'parse' | 'check' | 'write', fraction: number) => void;
-
-export interface ReadInfo {
-	fileName: string;
-	encoding: Encoding;
-	bom: boolean;
-	delimiter: ParsedTable['delimiter'];
-	hasHeader: boolean;
-	headers: string[];
-	/** The first rows as cells, for the mapping step. */
-	sample: string[][];
-	rowCount: number;
-	summary: TableSummary;
-	csvErrors: ParsedTable['csvErrors'];
-	/** The file is one of Tragt's own CSV tables (its columns are that list's, with id). */
-	tragtList?: RecordListName;
-	/** A workbook: its sheets and the one read. */
-	workbook?: { sheets: WorkbookSheet[]; sheet: string };
-}
-
-export interface ReadCsvOptions extends ParseOptions {
-	encoding?: Encoding;
-}
-
-export interface ConvertInfo {
-	ok: boolean;
-	problems: ImportProblem[];
-	problemCount: number;
-	rows: number;
-	counts: Partial<Record<RecordListName, number>>;
-	newReps: string[];
-	newCampaigns: string[];
-	/** The first records as they will be stored. */
-	preview: Partial<Records>;
-}
-
-export interface TeamFileInfo {
-	fileName: string;
-	ok: boolean;
-	problems: FileProblem[];
-	exportedAt?: string;
-	/** The newest `updatedAt` of its records: when its data last changed. */
-	newestChange?: string;
-	reps: Pick<Rep, 'id' | 'name'>[];
-	/** What merging this file alone would do, per record list. */
-	counts?: Record<RecordListName, MergeCounts>;
-}
-
-export interface SharedInfo {
-	ok: boolean;
-	problems: FileProblem[];
-	warnings: string[];
-	fileName: string;
-	version?: number;
-	workspace?: Workspace;
-	exportedAt?: string;
-	reps: Pick<Rep, 'id' | 'name'>[];
-	counts?: Record<RecordListName, MergeCounts>;
-}
+// The answers' shapes stay importable from here.
+export type {
+	ConvertInfo,
+	ExportInfo,
+	Progress,
+	ReadCsvOptions,
+	ReadInfo,
+	SharedInfo,
+	TeamFileInfo
+} from './import-info';
 
 const SAMPLE_ROWS = 20;
 const PREVIEW_ROWS = 10;
@@ -571,13 +511,6 @@ export class ImportService {
 		for (const db of this.#dbs.values()) db.close();
 		this.#dbs.clear();
 	}
-}
-
-export interface ExportInfo {
-	/** The file's bytes (UTF-8 JSON). */
-	blob: Blob;
-	workspace: Workspace;
-	counts: Record<RecordListName, number>;
 }
 
 /** The record list whose exported CSV has exactly these columns (in any order), if any. */
