@@ -4,13 +4,10 @@
 // Each KPI's own rules live in its module (src/lib/kpis/<slug>/tile.ts); this file asks them
 // by key and keeps what is the same for all (the change, the units, the groups).
 import type { KpiKey, KpiResult } from '../kpi/result-types';
-import type { PageFlags } from '../kpis/tile-kit';
-import { TILE_ORDER, TILES, tileOf } from '../kpis/tile-registry';
+import type { Better, EmptyReason, FigureUnit, PageFlags, TileGroup } from '../kpis/tile-kit';
 
-export type FigureUnit = 'days' | 'hours' | 'percent' | 'money' | 'count';
-/** Which way is good news: a shorter sales cycle is better, more won deals too. */
-export type Better = 'higher' | 'lower' | 'neutral';
-export type TileGroup = 'pipeline' | 'activity' | 'marketing' | 'outcomes';
+export type { Better, EmptyReason, FigureUnit, TileGroup } from '../kpis/tile-kit';
+import { TILE_ORDER, TILES, tileOf } from '../kpis/tile-registry';
 
 export interface TileSpec {
 	key: KpiKey;
@@ -37,25 +34,6 @@ export function tileSpec(key: KpiKey): TileSpec {
 export function headline<K extends KpiKey>(key: K, r: KpiResult): number | null {
 	return tileOf(key).headline(r[key]);
 }
-
-/**
- * Why a tile has nothing to show, or null when it has a figure. Each reason gets its own
- * sentence in the UI ("No deals closed in this period"), never a bare 0 or a dash.
- */
-export type EmptyReason =
-	| 'no-closed-deals'
-	| 'no-decided-deals'
-	| 'no-leads'
-	| 'no-open-deals'
-	| 'no-activities'
-	| 'no-contacts'
-	| 'no-new-leads'
-	| 'no-responses'
-	| 'no-campaigns'
-	| 'no-campaign-leads'
-	| 'no-forecasts'
-	| 'no-actuals'
-	| 'no-customers';
 
 export function emptyReason<K extends KpiKey>(key: K, r: KpiResult): EmptyReason | null {
 	return tileOf(key).emptyReason(r[key]);

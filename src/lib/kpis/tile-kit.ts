@@ -1,8 +1,69 @@
 // The shape of a KPI module's tile.ts and the small helpers they share. Pure and with relative
 // imports only: the e2e tests load src/lib/dashboard/tiles.ts (and so these) in Node, without
-// the $lib alias. Types only from the dashboard's generic files, so no import cycle at run time.
-import type { DrillKind, DrillLabel, DrillPart } from '../dashboard/drill';
-import type { Better, EmptyReason, FigureUnit, TileGroup } from '../dashboard/tiles';
+// the $lib alias. The tile types live here; dashboard/tiles.ts and drill.ts re-export them.
+
+export type FigureUnit = 'days' | 'hours' | 'percent' | 'money' | 'count';
+
+/** Which way is good news: a shorter sales cycle is better, more won deals too. */
+export type Better = 'higher' | 'lower' | 'neutral';
+
+export type TileGroup = 'pipeline' | 'activity' | 'marketing' | 'outcomes';
+
+/**
+ * Why a tile has nothing to show, or null when it has a figure. Each reason gets its own
+ * sentence in the UI ("No deals closed in this period"), never a bare 0 or a dash.
+ */
+export type EmptyReason =
+	| 'no-closed-deals'
+	| 'no-decided-deals'
+	| 'no-leads'
+	| 'no-open-deals'
+	| 'no-activities'
+	| 'no-contacts'
+	| 'no-new-leads'
+	| 'no-responses'
+	| 'no-campaigns'
+	| 'no-campaign-leads'
+	| 'no-forecasts'
+	| 'no-actuals'
+	| 'no-customers';
+
+export interface DrillPart {
+	/** The `part` argument of records(); undefined = the KPI's whole set. */
+	part: string | undefined;
+	/** A message key suffix for the part's label (see dash_part_*). */
+	label: DrillLabel;
+	/** The number of records the result says are behind it. */
+	count: number;
+}
+
+export type DrillLabel =
+	| 'closed'
+	| 'won'
+	| 'lost'
+	| 'leads'
+	| 'created'
+	| 'converted'
+	| 'cohort'
+	| 'contacted'
+	| 'unanswered'
+	| 'followed'
+	| 'not-followed'
+	| 'activities'
+	| 'positive'
+	| 'negative'
+	| 'neutral'
+	| 'marketing'
+	| 'sales'
+	| 'forecasts'
+	| 'open'
+	| 'at-start'
+	| 'churned'
+	| 'new'
+	| 'active-end';
+
+/** What the ids of `kpiRecords(kpi, part)` name (see src/lib/kpi/kpi-records.ts). */
+export type DrillKind = 'lead' | 'activity' | 'forecast' | 'customer';
 
 /** Controls of the KPI page beyond the period and the filters every page has. */
 export interface PageFlags {
