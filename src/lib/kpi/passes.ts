@@ -94,7 +94,7 @@ export interface LeadPass {
 export interface ActivityPass {
 	total: number;
 	/** Per activity type, in ACTIVITY_TYPES order. */
-	typeCount: number[];
+	typeCount: Int32Array;
 	repCount: Int32Array;
 	/** Per rep and response (positive, negative, neutral): rep * 3 + response - 1. */
 	repResp: Int32Array;
@@ -397,30 +397,45 @@ function activityPass(ctx: PassContext): ActivityPass {
 	const nb = ctx.buckets.keys.length;
 	const bstarts = ctx.buckets.starts;
 	const nReps = ds.repIds.length;
-	const actAt = ds.actAt;
+	const { actAt, actRep, actType, actResponse } = ds;
 	const lo = firstAtOrAfter(actAt, from);
 	const hi = firstAtOrAfter(actAt, to);
-	const typeCount = [0, 0, 0, 0];
+	const typeCount = new Int32Array(4);
 	const repCount = new Int32Array(nReps);
 	const repResp = new Int32Array(nReps * 3);
 	const series = new Int32Array(nb);
 	let total = 0;
-	let b = 0;
-	const actRep = ds.actRep;
-	const actType = ds.actType;
-	const actResponse = ds.actResponse;
-	for (let k = lo; k < hi; k++) {
-		const r = actRep[k];
-		if (mask && !mask[r]) continue;
-		if (leadMask && !activityLeadPasses(ds, leadMask, k)) continue;
-		total++;
-		typeCount[actType[k]]++;
-		repCount[r]++;
-		const t = actAt[k];
-		while (b + 1 < nb && bstarts[b + 1] <= t) b++;
-		series[b]++;
-		const resp = actResponse[k];
-		if (resp > 0) repResp[r * 3 + resp - 1]++;
+	// Bucket by bucket (each one's activities found by binary search), so the loop over up to a
+	// million activities neither reads their instants nor compares them with a boundary.
+	let start = lo;
+	for (let b = 0; b < nb; b++) {
+		const end =
+			b + 1 < nb ? Math.max(start, Math.min(hi, firstAtOrAfter(actAt, bstarts[b + 1]))) : hi;
+		let count = 0;
+		if (!mask && !leadMask) {
+			for (let k = start; k < end; k++) {
+				const r = actRep[k];
+				typeCount[actType[k]]++;
+				repCount[r]++;
+				const resp = actResponse[k];
+				if (resp > 0) repResp[r * 3 + resp - 1]++;
+			}
+			count = end - start;
+		} else {
+			for (let k = start; k < end; k++) {
+				const r = actRep[k];
+				if (mask && !mask[r]) continue;
+				if (leadMask && !activityLeadPasses(ds, leadMask, k)) continue;
+				count++;
+				typeCount[actType[k]]++;
+				repCount[r]++;
+				const resp = actResponse[k];
+				if (resp > 0) repResp[r * 3 + resp - 1]++;
+			}
+		}
+		series[b] = count;
+		total += count;
+		start = end;
 	}
 	return { total, typeCount, repCount, repResp, series };
 }
