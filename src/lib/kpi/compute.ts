@@ -7,7 +7,7 @@
 
 import { KPI_ENGINE } from '../kpis/engine-registry';
 import { KPI_KEYS, type KpiKey } from '../kpis/registry';
-import type { KpiDataset } from './dataset';
+import type { KpiDataset } from './dataset-types';
 import type { KpiOptions } from './options';
 import { passContext, runPasses } from './passes';
 import type { KpiResult } from './result-types';

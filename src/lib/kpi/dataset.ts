@@ -10,29 +10,19 @@ import { activitiesToColumns, stageEventsToColumns, StringDictionary } from '../
 import { daysInMonth } from '../domain/time';
 import type { Lead, Records } from '../domain/types';
 import { monthTableFor } from './buckets';
-import {
-	compareIds,
-	customerColumns,
-	forecastBounds,
-	forecastColumns,
-	zoneDerived,
-	type CustomerPart,
-	type ForecastPart
-} from './dataset-columns';
+import { compareIds, customerColumns, forecastColumns, zoneDerived } from './dataset-columns';
 import {
 	isLive,
 	KIND_LOST,
 	KIND_OPEN,
 	KIND_WON,
 	OUTCOME_LOST,
-	OUTCOME_OPEN,
 	OUTCOME_WON,
 	type DatasetChange,
 	type DatasetEntities,
 	type DatasetInput,
 	type KpiDataset,
-	type UpdateOptions,
-	type ZoneDerived
+	type UpdateOptions
 } from './dataset-types';
 import { instantParser } from './fast-instant';
 import {
@@ -55,22 +45,8 @@ export {
 	zoneDerived,
 	type CustomerPart,
 	type ForecastPart
-};
-export {
-	isLive,
-	KIND_LOST,
-	KIND_OPEN,
-	KIND_WON,
-	OUTCOME_LOST,
-	OUTCOME_OPEN,
-	OUTCOME_WON,
-	type DatasetChange,
-	type DatasetEntities,
-	type DatasetInput,
-	type KpiDataset,
-	type UpdateOptions,
-	type ZoneDerived
-};
+} from './dataset-columns';
+export * from './dataset-types';
 
 export function datasetFromRecords(records: Records, timeZone: string): KpiDataset {
 	return buildDataset({

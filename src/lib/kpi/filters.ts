@@ -2,7 +2,7 @@
 // lookups every KPI module shares: a lead's stage at an instant, a customer's lead.
 
 import type { Origin } from '../domain/types';
-import type { KpiDataset } from './dataset';
+import type { KpiDataset } from './dataset-types';
 
 /** Rep filter as a mask over the dataset's rep dictionary; null when every rep counts. */
 export function repMask(ds: KpiDataset, reps: readonly string[] | undefined): Uint8Array | null {
@@ -98,6 +98,24 @@ export function customerLeads(ds: KpiDataset): Int32Array {
 		customerLeadOf.set(ds, out);
 	}
 	return out;
+}
+
+/**
+ * Whether customer c counts under the filters: its owner under the rep filter, its lead under the
+ * campaign and origin filters. Null when no filter is given (every customer counts).
+ */
+export function customerFilter(
+	ds: KpiDataset,
+	mask: Uint8Array | null,
+	leadMask: Uint8Array | null
+): ((c: number) => boolean) | null {
+	if (!mask && !leadMask) return null;
+	const customerLead = leadMask ? customerLeads(ds) : null;
+	return (c) => {
+		const owner = ds.customerOwner[c];
+		if (mask && (owner < 0 || !mask[owner])) return false;
+		return !customerLead || (customerLead[c] >= 0 && leadMask![customerLead[c]] === 1);
+	};
 }
 
 /** Whether activity k passes the lead filter: it has a live lead that the mask keeps. */

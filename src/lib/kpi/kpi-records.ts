@@ -3,7 +3,7 @@
 // buffers), as it runs once per click.
 
 import { KPI_ENGINE } from '../kpis/engine-registry';
-import type { KpiDataset } from './dataset';
+import type { KpiDataset } from './dataset-types';
 import type { KpiOptions } from './options';
 import { recordsContext } from './records-context';
 import type { KpiKey } from './result-types';

@@ -9,7 +9,8 @@
 // the loop here, commented with the KPI it serves (docs/adding-a-kpi.md).
 
 import { bucketsFor, firstAtOrAfter, type Buckets } from './buckets';
-import { KIND_OPEN, OUTCOME_WON, zoneDerived, type KpiDataset, type ZoneDerived } from './dataset';
+import { zoneDerived } from './dataset-columns';
+import { KIND_OPEN, OUTCOME_WON, type KpiDataset, type ZoneDerived } from './dataset-types';
 import { activityLeadPasses, leadFilterMask, repMask } from './filters';
 import type { KpiOptions, PipelineMode } from './options';
 

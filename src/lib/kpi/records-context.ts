@@ -4,7 +4,7 @@
 
 import { ACTIVITY_RESPONSES, ACTIVITY_TYPES } from '../domain/types';
 import { firstAtOrAfter } from './buckets';
-import { OUTCOME_LOST, OUTCOME_WON, type KpiDataset } from './dataset';
+import { OUTCOME_LOST, OUTCOME_WON, type KpiDataset } from './dataset-types';
 import { activityLeadPasses, leadFilterMask, repMask } from './filters';
 import type { KpiOptions } from './options';
 

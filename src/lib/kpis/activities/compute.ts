@@ -2,7 +2,7 @@
 // dataset keeps per rep, or a walk of its own under the campaign or origin filter.
 import { ACTIVITY_TYPES, type ActivityType } from '../../domain/types';
 import { monthTableFor } from '../../kpi/buckets';
-import type { KpiDataset } from '../../kpi/dataset';
+import type { KpiDataset } from '../../kpi/dataset-types';
 import { activityLeadPasses } from '../../kpi/filters';
 import type { KpiOptions } from '../../kpi/options';
 import type { PassContext, Passes } from '../../kpi/passes';

@@ -1,5 +1,5 @@
 // KPI 13: a walk over the customers; it needs nothing of the lead pass.
-import { customerLeads } from '../../kpi/filters';
+import { customerFilter } from '../../kpi/filters';
 import type { PassContext } from '../../kpi/passes';
 import { ratio } from '../../kpi/stats';
 import type { ChurnResult } from './types';
@@ -9,11 +9,9 @@ export function computeChurn({ ds, from, to, mask, leadMask }: PassContext): Chu
 	let churned = 0;
 	let fresh = 0;
 	let activeAtEnd = 0;
-	const customerLead = leadMask ? customerLeads(ds) : null;
+	const keep = customerFilter(ds, mask, leadMask);
 	for (let c = 0; c < ds.customerIds.length; c++) {
-		const owner = ds.customerOwner[c];
-		if (mask && (owner < 0 || !mask[owner])) continue;
-		if (customerLead && !(customerLead[c] >= 0 && leadMask![customerLead[c]])) continue;
+		if (keep && !keep(c)) continue;
 		const since = ds.customerSince[c];
 		const ch = ds.customerChurnedAt[c];
 		if (since < from && !(ch < from)) {

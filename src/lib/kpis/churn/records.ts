@@ -1,15 +1,13 @@
-import { customerLeads } from '../../kpi/filters';
+import { customerFilter } from '../../kpi/filters';
 import type { RecordsContext } from '../../kpi/records-context';
 
 /** Customer ids; part `atStart` (default) | `churned` | `new` | `activeAtEnd`. */
 export function churnRecords(ctx: RecordsContext, part: string | undefined): string[] {
 	const { ds, mask, leadMask, from, to } = ctx;
 	const out: string[] = [];
-	const customerLead = leadMask ? customerLeads(ds) : null;
+	const counts = customerFilter(ds, mask, leadMask);
 	for (let c = 0; c < ds.customerIds.length; c++) {
-		const owner = ds.customerOwner[c];
-		if (mask && (owner < 0 || !mask[owner])) continue;
-		if (customerLead && !(customerLead[c] >= 0 && leadMask![customerLead[c]])) continue;
+		if (counts && !counts(c)) continue;
 		const since = ds.customerSince[c];
 		const ch = ds.customerChurnedAt[c];
 		const atStart = since < from && !(ch < from);

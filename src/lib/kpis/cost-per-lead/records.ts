@@ -1,4 +1,4 @@
-import { zoneDerived } from '../../kpi/dataset';
+import { zoneDerived } from '../../kpi/dataset-columns';
 import { campaignFilterMask } from '../../kpi/filters';
 import type { RecordsContext } from '../../kpi/records-context';
 

@@ -1,4 +1,5 @@
-import { OUTCOME_WON, zoneDerived } from '../../kpi/dataset';
+import { zoneDerived } from '../../kpi/dataset-columns';
+import { OUTCOME_WON } from '../../kpi/dataset-types';
 import type { RecordsContext } from '../../kpi/records-context';
 
 /**

@@ -1,6 +1,6 @@
 // KPI 4 from the lead pass: the snapshot at asOf, the cohort's funnel and the stays ended in P.
 import { MS_PER_DAY } from '../../domain/time';
-import { KIND_OPEN } from '../../kpi/dataset';
+import { KIND_OPEN } from '../../kpi/dataset-types';
 import type { PassContext, Passes } from '../../kpi/passes';
 import { ratio } from '../../kpi/stats';
 import type { FunnelStep, StageCount, StageDistributionResult } from './types';

@@ -1,4 +1,4 @@
-import { KIND_OPEN } from '../../kpi/dataset';
+import { KIND_OPEN } from '../../kpi/dataset-types';
 import { stageAt } from '../../kpi/filters';
 import type { RecordsContext } from '../../kpi/records-context';
 
