@@ -105,6 +105,28 @@ export interface Forecast extends RecordBase {
 	amount: number;
 }
 
+export type TargetMetric = 'wonValue' | 'won' | 'newLeads' | 'opportunities' | 'activities';
+export const TARGET_METRICS: readonly TargetMetric[] = [
+	'wonValue',
+	'won',
+	'newLeads',
+	'opportunities',
+	'activities'
+];
+
+/** A goal for a metric over a window of days (file version 2; spec/targets-and-forecast.md). */
+export interface Target extends RecordBase {
+	metric: TargetMetric;
+	/** Absent, null or empty: the whole team. */
+	repId?: string | null;
+	/** First day of the window, included. */
+	from: IsoDate;
+	/** Last day of the window, included; not before `from`. */
+	to: IsoDate;
+	/** >= 0: money for `wonValue`, a count otherwise. */
+	amount: number;
+}
+
 /** The record lists of the shared file and of the database, in file order. */
 export interface Records {
 	reps: Rep[];

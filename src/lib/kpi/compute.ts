@@ -1,4 +1,5 @@
-// computeKpis: the thirteen KPIs of ../shared/spec/kpis.md over a columnar dataset.
+// computeKpis: the thirteen KPIs of ../shared/spec/kpis.md and the figures of
+// ../shared/spec/targets-and-forecast.md over a columnar dataset.
 //
 // Two shared passes (passes.ts: one over the leads, one over the activities in P), then each KPI
 // module of src/lib/kpis/ finishes its figure from them, in the registry's order (which is the
@@ -6,7 +7,7 @@
 // milliseconds and divide once (stats.ts).
 
 import { KPI_ENGINE } from '../kpis/engine-registry';
-import { KPI_KEYS, type KpiKey } from '../kpis/registry';
+import { RESULT_KEYS, type ResultKey } from '../kpis/registry';
 import type { KpiDataset } from './dataset-types';
 import type { KpiOptions } from './options';
 import { passContext, runPasses } from './passes';
@@ -15,7 +16,7 @@ import type { KpiResult } from './result-types';
 export function computeKpis(ds: KpiDataset, options: KpiOptions): KpiResult {
 	const ctx = passContext(ds, options);
 	const passes = runPasses(ctx);
-	const result = {} as Record<KpiKey, unknown>;
-	for (const key of KPI_KEYS) result[key] = KPI_ENGINE[key].compute(passes, ctx);
+	const result = {} as Record<ResultKey, unknown>;
+	for (const key of RESULT_KEYS) result[key] = KPI_ENGINE[key].compute(passes, ctx);
 	return result as KpiResult;
 }

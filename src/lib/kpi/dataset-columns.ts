@@ -2,7 +2,7 @@
 // build: customers, forecasts, and the figures that depend on the zone used to cut calendars.
 
 import { isIsoDate } from '../domain/time';
-import type { Customer, Forecast } from '../domain/types';
+import type { Customer, Forecast, Target } from '../domain/types';
 import { forecastPeriodBounds, monthTableFor } from './buckets';
 import { isLive, type KpiDataset, type ZoneDerived } from './dataset-types';
 import { instantParser } from './fast-instant';
@@ -68,6 +68,16 @@ export function forecastColumns(all: Forecast[], rep: (id: string) => number): F
 	};
 }
 
+/**
+ * Live targets in id order (the order of `targets.rows`); one whose `to` is before its `from`
+ * is invalid (the data layer refuses it) and left out.
+ */
+export function liveTargets(all: Target[]): Target[] {
+	return all
+		.filter((t) => isLive(t) && isIsoDate(t.from) && isIsoDate(t.to) && t.to >= t.from)
+		.sort((a, b) => compareIds(a.id, b.id));
+}
+
 /** Per forecast: [start, end) of its period in `timeZone`, NaN when malformed. */
 export function forecastBounds(
 	periods: string[],
@@ -119,7 +129,7 @@ export function zoneDerived(ds: KpiDataset, timeZone: string): ZoneDerived {
 }
 
 /** Start of the day after the date-only (or instant) value `value`. */
-function dayAfter(value: string, instant: (v: string) => number): number {
+export function dayAfter(value: string, instant: (v: string) => number): number {
 	if (isIsoDate(value)) {
 		const d = new Date(
 			Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10) + 1)

@@ -2,7 +2,7 @@
 // and what an update passes in. Built and updated in dataset.ts (and patch.ts, its fast path).
 
 import type { ActivityColumns, StageEventColumns } from '../domain/columns';
-import type { Campaign, Customer, Forecast, Lead, Rep, Stage } from '../domain/types';
+import type { Campaign, Customer, Forecast, Lead, Rep, Stage, Target } from '../domain/types';
 import type { IdList, LogIndex, LogsUpdate } from './logs';
 
 export interface DatasetInput {
@@ -13,6 +13,8 @@ export interface DatasetInput {
 	leads: Lead[];
 	customers: Customer[];
 	forecasts: Forecast[];
+	/** File version 2's targets; absent reads as none. */
+	targets?: Target[];
 	activities: ActivityColumns;
 	stageEvents: StageEventColumns;
 	/**
@@ -149,6 +151,9 @@ export interface KpiDataset {
 	forecastRep: Int32Array;
 	forecastAmount: Float64Array;
 
+	/** Live targets with a valid window (to >= from), sorted by id: a few per rep. */
+	targets: Target[];
+
 	zoneCache: Map<string, ZoneDerived>;
 
 	/** What the dataset was derived from, for updateDataset. */
@@ -160,7 +165,7 @@ export interface KpiDataset {
 export type DatasetEntities = Pick<
 	DatasetInput,
 	'reps' | 'stages' | 'campaigns' | 'leads' | 'customers' | 'forecasts'
->;
+> & { targets: Target[] };
 
 /**
  * A change to apply with updateDataset. Entity lists, when given, replace the old ones whole
@@ -183,6 +188,7 @@ export interface DatasetChange {
 	changedLeads?: Lead[];
 	customers?: Customer[];
 	forecasts?: Forecast[];
+	targets?: Target[];
 	/** See LogsUpdate (logs.ts), also for a delta of the rows without a lead. */
 	logs?: LogsUpdate;
 }

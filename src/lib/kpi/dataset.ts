@@ -8,9 +8,15 @@
 
 import { activitiesToColumns, stageEventsToColumns, StringDictionary } from '../domain/columns';
 import { daysInMonth } from '../domain/time';
-import type { Lead, Records } from '../domain/types';
+import type { Lead, Records, Target } from '../domain/types';
 import { monthTableFor } from './buckets';
-import { compareIds, customerColumns, forecastColumns, zoneDerived } from './dataset-columns';
+import {
+	compareIds,
+	customerColumns,
+	forecastColumns,
+	liveTargets,
+	zoneDerived
+} from './dataset-columns';
 import {
 	isLive,
 	KIND_LOST,
@@ -48,7 +54,10 @@ export {
 } from './dataset-columns';
 export * from './dataset-types';
 
-export function datasetFromRecords(records: Records, timeZone: string): KpiDataset {
+export function datasetFromRecords(
+	records: Records & { targets?: Target[] },
+	timeZone: string
+): KpiDataset {
 	return buildDataset({
 		timeZone,
 		reps: records.reps,
@@ -57,6 +66,7 @@ export function datasetFromRecords(records: Records, timeZone: string): KpiDatas
 		leads: records.leads,
 		customers: records.customers,
 		forecasts: records.forecasts,
+		targets: records.targets,
 		activities: activitiesToColumns(records.activities, timeZone),
 		stageEvents: stageEventsToColumns(records.stageEvents, timeZone)
 	});
@@ -76,7 +86,7 @@ export function buildDataset(input: DatasetInput): KpiDataset {
 			input.activityIds ?? input.activities.id,
 			input.activityOrder
 		),
-		input,
+		{ ...input, targets: input.targets ?? [] },
 		input.timeZone
 	);
 }
@@ -108,7 +118,8 @@ export function updateDataset(
 		campaigns: change.campaigns ?? ds.entities.campaigns,
 		leads: change.leads ?? ds.entities.leads,
 		customers: change.customers ?? ds.entities.customers,
-		forecasts: change.forecasts ?? ds.entities.forecasts
+		forecasts: change.forecasts ?? ds.entities.forecasts,
+		targets: change.targets ?? ds.entities.targets
 	};
 	const logs = inPlace ? ds.logs : cloneLogs(ds.logs);
 	const plan = planPatch(ds, change, logs);
@@ -399,6 +410,7 @@ function deriveDataset(
 		idPools: logs.idPools,
 		...customerPart,
 		...forecastPart,
+		targets: liveTargets(input.targets),
 		zoneCache: new Map(),
 		logs,
 		entities: {
@@ -407,7 +419,8 @@ function deriveDataset(
 			campaigns: input.campaigns,
 			leads: input.leads,
 			customers: input.customers,
-			forecasts: input.forecasts
+			forecasts: input.forecasts,
+			targets: input.targets
 		}
 	};
 	zoneDerived(ds, tz);

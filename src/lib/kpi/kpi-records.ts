@@ -6,7 +6,7 @@ import { KPI_ENGINE } from '../kpis/engine-registry';
 import type { KpiDataset } from './dataset-types';
 import type { KpiOptions } from './options';
 import { recordsContext } from './records-context';
-import type { KpiKey } from './result-types';
+import type { ResultKey } from './result-types';
 
 /**
  * Ids behind a KPI figure (lead ids unless the module says otherwise: activity, forecast and
@@ -16,7 +16,7 @@ import type { KpiKey } from './result-types';
 export function kpiRecords(
 	ds: KpiDataset,
 	options: KpiOptions,
-	kpi: KpiKey,
+	kpi: ResultKey,
 	part?: string
 ): string[] {
 	const module = KPI_ENGINE[kpi];

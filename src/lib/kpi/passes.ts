@@ -81,14 +81,36 @@ export interface LeadPass {
 	/** A free buffer as long as the leads (grouping response spans by rep). */
 	spare: Float64Array;
 
-	// Leads closed before asOf (weighted pipeline).
+	// Leads closed before asOf (weighted pipeline, targets' projection, calibration).
 	wonBeforeCount: number;
 	wonBeforeCycleSum: number;
 	wonValuedCount: number;
 	wonValuedSum: number;
-	/** Historical mode only: per open stage, closed leads that reached it, won and lost. */
+	/**
+	 * Per open stage in pipeline order: closed leads that reached it, won and lost (the historical
+	 * probabilities of KPI 12, and the calibration sample).
+	 */
 	histWon: Int32Array;
 	histLost: Int32Array;
+
+	// Leads closed in P at an open stage's probability (calibration's Brier score).
+	brierSum: number;
+	brierCount: number;
+
+	// The pipeline at `from` (pipeline forecast), when from < asOf: the open leads and their
+	// stage, in lead order; the won leads closed before `from`; the won value of P from leads
+	// open at `from`.
+	startLead: Int32Array;
+	startStage: Int32Array;
+	startWonCount: number;
+	startWonCycleSum: number;
+	startValuedCount: number;
+	startValuedSum: number;
+	/** Historical mode only: per open stage, leads closed before `from` that reached it. */
+	startHistWon: Int32Array;
+	startHistLost: Int32Array;
+	/** winLoss.wonValue's part from leads open at `from`. */
+	wonValueFromStart: number;
 }
 
 /** What the pass over the activities in P folds (activities, responses). */
@@ -123,6 +145,8 @@ interface Scratch {
 	byRep: Float64Array;
 	pipeLead: Int32Array;
 	pipeStage: Int32Array;
+	startLead: Int32Array;
+	startStage: Int32Array;
 }
 
 let shared: Scratch | null = null;
@@ -140,7 +164,9 @@ function scratch(ds: KpiDataset): Scratch {
 			responseOwner: new Int32Array(size),
 			byRep: new Float64Array(size),
 			pipeLead: new Int32Array(size),
-			pipeStage: new Int32Array(size)
+			pipeStage: new Int32Array(size),
+			startLead: new Int32Array(size),
+			startStage: new Int32Array(size)
 		};
 	}
 	return shared;
@@ -200,6 +226,7 @@ function leadPass(ctx: PassContext): LeadPass {
 	// Sales cycle, win/loss.
 	const sc = scratch(ds);
 	const { cycleAll, cycleWon, cycleLost, responseSpan, responseOwner, pipeLead, pipeStage } = sc;
+	const { startLead, startStage } = sc;
 	let nAll = 0;
 	let nWon = 0;
 	let nLost = 0;
@@ -234,6 +261,20 @@ function leadPass(ctx: PassContext): LeadPass {
 	let wonValuedSum = 0;
 	const histWon = new Int32Array(nOpen);
 	const histLost = new Int32Array(nOpen);
+	// Calibration's Brier score: the configured probability of the stage a lead closed from.
+	const { stageProbability } = ds;
+	let brierSum = 0;
+	let brierCount = 0;
+	// Pipeline forecast: the pipeline at `from`.
+	const atStart = from < asOf;
+	let ns = 0;
+	let startWonCount = 0;
+	let startWonCycleSum = 0;
+	let startValuedCount = 0;
+	let startValuedSum = 0;
+	const startHistWon = new Int32Array(nOpen);
+	const startHistLost = new Int32Array(nOpen);
+	let wonValueFromStart = 0;
 
 	for (let i = 0; i < n; i++) {
 		const owner = leadOwner[i];
@@ -259,6 +300,17 @@ function leadPass(ctx: PassContext): LeadPass {
 				cycleLost[nLost++] = span;
 				lost++;
 				lostValue += leadValue[i];
+			}
+			// Calibration: the stage at closedAt (the last event strictly before it, else the
+			// first), when open.
+			const es = evStart[i];
+			let k = evStart[i + 1] - 1;
+			while (k > es && !(evAt[k] < closed)) k--;
+			const st = evStage[k];
+			if (st >= 0 && stageKind[st] === KIND_OPEN) {
+				const d = stageProbability[st] - (out === OUTCOME_WON ? 1 : 0);
+				brierSum += d * d;
+				brierCount++;
 			}
 		}
 
@@ -342,15 +394,52 @@ function leadPass(ctx: PassContext): LeadPass {
 					wonValuedSum += leadValue[i];
 				}
 			}
-			if (mode === 'historical') {
-				const rw = reachedWon[i];
-				const ro = reachedOrder[i];
-				for (let so = 0; so < nOpen; so++) {
-					if (rw || ro >= stageOrder[openStages[so]]) {
-						if (out === OUTCOME_WON) histWon[so]++;
-						else histLost[so]++;
+			// Always, not only in historical mode: calibration reads the same counts.
+			const rw = reachedWon[i];
+			const ro = reachedOrder[i];
+			for (let so = 0; so < nOpen; so++) {
+				if (rw || ro >= stageOrder[openStages[so]]) {
+					if (out === OUTCOME_WON) histWon[so]++;
+					else histLost[so]++;
+				}
+			}
+		}
+
+		if (atStart) {
+			// Pipeline forecast: open at `from`, and the reference figures before `from`.
+			let openAtStart = false;
+			if (created < from) {
+				let k = e - 1;
+				while (k > s && !(evAt[k] < from)) k--;
+				const st = evStage[k];
+				if (st >= 0 && stageKind[st] === KIND_OPEN) {
+					openAtStart = true;
+					startLead[ns] = i;
+					startStage[ns++] = st;
+				}
+			}
+			if (closed < from) {
+				if (out === OUTCOME_WON) {
+					startWonCount++;
+					const span = closed - cycleStart[i];
+					startWonCycleSum += span < 0 ? 0 : span;
+					if (leadValue[i] > 0) {
+						startValuedCount++;
+						startValuedSum += leadValue[i];
 					}
 				}
+				if (mode === 'historical') {
+					const rw = reachedWon[i];
+					const ro = reachedOrder[i];
+					for (let so = 0; so < nOpen; so++) {
+						if (rw || ro >= stageOrder[openStages[so]]) {
+							if (out === OUTCOME_WON) startHistWon[so]++;
+							else startHistLost[so]++;
+						}
+					}
+				}
+			} else if (openAtStart && out === OUTCOME_WON && closed < to) {
+				wonValueFromStart += leadValue[i];
 			}
 		}
 	}
@@ -389,7 +478,18 @@ function leadPass(ctx: PassContext): LeadPass {
 		wonValuedCount,
 		wonValuedSum,
 		histWon,
-		histLost
+		histLost,
+		brierSum,
+		brierCount,
+		startLead: startLead.subarray(0, ns),
+		startStage: startStage.subarray(0, ns),
+		startWonCount,
+		startWonCycleSum,
+		startValuedCount,
+		startValuedSum,
+		startHistWon,
+		startHistLost,
+		wonValueFromStart
 	};
 }
 

@@ -8,7 +8,7 @@
 import { isIsoDate } from '../domain/time';
 import type { Lead } from '../domain/types';
 import { monthTableFor } from './buckets';
-import { customerColumns, forecastBounds, forecastColumns } from './dataset-columns';
+import { customerColumns, forecastBounds, forecastColumns, liveTargets } from './dataset-columns';
 import {
 	isLive,
 	KIND_OPEN,
@@ -496,6 +496,7 @@ export function patchDataset(
 		forecastPeriod: forecastPart.forecastPeriod,
 		forecastRep: forecastPart.forecastRep,
 		forecastAmount: forecastPart.forecastAmount,
+		targets: change.targets ? liveTargets(entities.targets) : prev.targets,
 		zoneCache: new Map(),
 		logs,
 		entities

@@ -1,4 +1,5 @@
-// The KPI result: the thirteen keys of ../shared/spec/kpis.md, with the extra fields the
+// The KPI result: the thirteen keys of ../shared/spec/kpis.md and the three of
+// ../shared/spec/targets-and-forecast.md, with the extra fields the
 // dashboard uses (marked "extra"). Each key's type lives in its module (src/lib/kpis/<slug>/
 // types.ts); this file puts them together. Shared by the engine, the reference implementation in
 // tests/reference and the command line, so that all three print the same shape.
@@ -16,12 +17,25 @@ import type { SalesCycleResult } from '../kpis/sales-cycle/types';
 import type { StageDistributionResult } from '../kpis/stage-distribution/types';
 import type { WeightedPipelineResult } from '../kpis/weighted-pipeline/types';
 import type { WinLossResult } from '../kpis/win-loss/types';
-import type { KpiKey } from '../kpis/registry';
+import type { CalibrationResult } from '../kpis/calibration/types';
+import type { PipelineForecastResult } from '../kpis/pipeline-forecast/types';
+import type { TargetsResult } from '../kpis/targets/types';
+import type { ResultKey } from '../kpis/registry';
 
-export { KPI_KEYS, type KpiKey } from '../kpis/registry';
+export {
+	FORECAST_KEYS,
+	KPI_KEYS,
+	RESULT_KEYS,
+	type ForecastKey,
+	type KpiKey,
+	type ResultKey
+} from '../kpis/registry';
 export type * from './options';
 export type * from './stats';
 export type * from '../kpis/activities/types';
+export type * from '../kpis/calibration/types';
+export type * from '../kpis/pipeline-forecast/types';
+export type * from '../kpis/targets/types';
 export type * from '../kpis/churn/types';
 export type * from '../kpis/cost-per-lead/types';
 export type * from '../kpis/follow-up/types';
@@ -49,8 +63,11 @@ export interface KpiResult {
 	forecastAccuracy: ForecastAccuracyResult;
 	weightedPipeline: WeightedPipelineResult;
 	churn: ChurnResult;
+	targets: TargetsResult;
+	calibration: CalibrationResult;
+	pipelineForecast: PipelineForecastResult;
 }
 
 // The result has exactly the registry's keys (a compile error names the odd one out).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const RESULT_KEYS_MATCH_REGISTRY: Same<keyof KpiResult, KpiKey> = true;
+export const RESULT_KEYS_MATCH_REGISTRY: Same<keyof KpiResult, ResultKey> = true;

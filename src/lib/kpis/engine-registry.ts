@@ -1,11 +1,14 @@
-// The engine's side of every KPI module, keyed by the registry's keys: computeKpis and
+// The engine's side of every KPI module (and of the figures of targets-and-forecast.md), keyed by
+// the registry's result keys: computeKpis and
 // kpiRecords iterate over it. Relative imports only (the worker and the command line load it).
 
 import type { KpiEngineModule } from '../kpi/engine-module';
 import type { KpiResult } from '../kpi/result-types';
-import type { KpiKey } from './registry';
+import type { ResultKey } from './registry';
 import { computeActivities } from './activities/compute';
 import { activitiesRecords } from './activities/records';
+import { computeCalibration } from './calibration/compute';
+import { calibrationRecords } from './calibration/records';
 import { computeChurn } from './churn/compute';
 import { churnRecords } from './churn/records';
 import { computeCostPerLead } from './cost-per-lead/compute';
@@ -18,6 +21,8 @@ import { computeLeadOrigin } from './lead-origin/compute';
 import { leadOriginRecords } from './lead-origin/records';
 import { computeOpportunities } from './opportunities/compute';
 import { opportunitiesRecords } from './opportunities/records';
+import { computePipelineForecast } from './pipeline-forecast/compute';
+import { pipelineForecastRecords } from './pipeline-forecast/records';
 import { computeResponseTime } from './response-time/compute';
 import { responseTimeRecords } from './response-time/records';
 import { computeResponses } from './responses/compute';
@@ -26,12 +31,14 @@ import { computeSalesCycle } from './sales-cycle/compute';
 import { salesCycleRecords } from './sales-cycle/records';
 import { computeStageDistribution } from './stage-distribution/compute';
 import { stageDistributionRecords } from './stage-distribution/records';
+import { computeTargets } from './targets/compute';
+import { targetsRecords } from './targets/records';
 import { computeWeightedPipeline } from './weighted-pipeline/compute';
 import { weightedPipelineRecords } from './weighted-pipeline/records';
 import { computeWinLoss } from './win-loss/compute';
 import { winLossRecords } from './win-loss/records';
 
-export const KPI_ENGINE: { [K in KpiKey]: KpiEngineModule<KpiResult[K]> } = {
+export const KPI_ENGINE: { [K in ResultKey]: KpiEngineModule<KpiResult[K]> } = {
 	salesCycle: { compute: computeSalesCycle, records: salesCycleRecords },
 	winLoss: { compute: computeWinLoss, records: winLossRecords },
 	costPerLead: { compute: (_, ctx) => computeCostPerLead(ctx), records: costPerLeadRecords },
@@ -47,5 +54,8 @@ export const KPI_ENGINE: { [K in KpiKey]: KpiEngineModule<KpiResult[K]> } = {
 		records: forecastAccuracyRecords
 	},
 	weightedPipeline: { compute: computeWeightedPipeline, records: weightedPipelineRecords },
-	churn: { compute: (_, ctx) => computeChurn(ctx), records: churnRecords }
+	churn: { compute: (_, ctx) => computeChurn(ctx), records: churnRecords },
+	targets: { compute: computeTargets, records: targetsRecords },
+	calibration: { compute: computeCalibration, records: calibrationRecords },
+	pipelineForecast: { compute: computePipelineForecast, records: pipelineForecastRecords }
 };

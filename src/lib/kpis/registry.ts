@@ -21,6 +21,21 @@ export const KPI_KEYS = [
 
 export type KpiKey = (typeof KPI_KEYS)[number];
 
+/**
+ * The figures of ../shared/spec/targets-and-forecast.md that are not tiles of their own: the
+ * dashboard's "On track?" strip (`targets`), the weighted pipeline's page (`calibration`) and
+ * forecast accuracy's page (`pipelineForecast`). The engine computes them after the thirteen, so
+ * they follow them in the result and in `npm run kpi`'s JSON.
+ */
+export const FORECAST_KEYS = ['targets', 'calibration', 'pipelineForecast'] as const;
+
+export type ForecastKey = (typeof FORECAST_KEYS)[number];
+
+/** Every key of the engine's result, in order. */
+export const RESULT_KEYS = [...KPI_KEYS, ...FORECAST_KEYS] as const;
+
+export type ResultKey = KpiKey | ForecastKey;
+
 /** URL slugs of the KPI pages, also the names of the modules' folders (kebab-case). */
 export const KPI_SLUGS: Record<KpiKey, string> = {
 	salesCycle: 'sales-cycle',

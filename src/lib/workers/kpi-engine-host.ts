@@ -17,7 +17,7 @@ import {
 	type WorkspaceSummary
 } from '../kpi/index';
 import { liveActivityOrder, PackedIds } from '../kpi/logs';
-import type { KpiKey, KpiOptions } from '../kpi/result-types';
+import type { ResultKey, KpiOptions } from '../kpi/result-types';
 import type { ActivityColumns } from '../domain/columns';
 import type { Lead } from '../domain/types';
 import {
@@ -201,7 +201,7 @@ export class KpiEngineHost {
 		return workspaceSummary(this.dataset as KpiDataset);
 	}
 
-	async records(request: KpiRequest, kpi: KpiKey, part?: string): Promise<string[]> {
+	async records(request: KpiRequest, kpi: ResultKey, part?: string): Promise<string[]> {
 		await this.refresh();
 		return kpiRecords(this.dataset as KpiDataset, this.options(request), kpi, part);
 	}

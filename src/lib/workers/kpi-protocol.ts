@@ -1,7 +1,13 @@
 // The one coarse call between the page and the KPI worker. Only these small objects cross
 // postMessage: never the Dexie instance, never the dataset.
 import type { Origin } from '../domain/types';
-import type { Granularity, KpiKey, KpiOptions, KpiResult, PipelineMode } from '../kpi/result-types';
+import type {
+	Granularity,
+	KpiOptions,
+	KpiResult,
+	PipelineMode,
+	ResultKey
+} from '../kpi/result-types';
 import type { WorkspaceSummary } from '../kpi/dataset';
 
 export type { WorkspaceSummary };
@@ -59,7 +65,7 @@ export interface KpiService {
 	open(dbName?: string): Promise<void>;
 	compute(request: KpiRequest): Promise<KpiResponse>;
 	/** The ids of the records behind one figure (drill-through). */
-	records(request: KpiRequest, kpi: KpiKey, part?: string): Promise<string[]>;
+	records(request: KpiRequest, kpi: ResultKey, part?: string): Promise<string[]>;
 	/** The workspace at a glance, from the worker's dataset (the page reads no leads for it). */
 	summary(): Promise<WorkspaceSummary>;
 	/** The page is about to be left: abort this worker's transactions in flight. */

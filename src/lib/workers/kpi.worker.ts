@@ -8,7 +8,7 @@ import {
 	reopenTransactions,
 	reportStalls
 } from '../db/transaction-guard';
-import type { KpiKey } from '../kpi/result-types';
+import type { ResultKey } from '../kpi/result-types';
 import { chartDataService } from './kpi-chart-data';
 import { KpiEngineHost } from './kpi-engine-host';
 import type { KpiRequest, KpiService } from './kpi-protocol';
@@ -47,7 +47,7 @@ const service: KpiService = {
 	compute(request: KpiRequest) {
 		return current().compute(request);
 	},
-	records(request: KpiRequest, kpi: KpiKey, part?: string) {
+	records(request: KpiRequest, kpi: ResultKey, part?: string) {
 		return current().records(request, kpi, part);
 	},
 	summary() {

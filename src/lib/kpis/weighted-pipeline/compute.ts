@@ -3,25 +3,40 @@
 import { MS_PER_DAY } from '../../domain/time';
 import { monthKey, monthTableFor } from '../../kpi/buckets';
 import type { PassContext, Passes } from '../../kpi/passes';
-import type { PipelineFigures, PipelineStageFigures, WeightedPipelineResult } from './types';
+import type {
+	PipelineFigures,
+	PipelineRange,
+	PipelineStageFigures,
+	WeightedPipelineResult
+} from './types';
+import { pipelineWeights, Z_90, type PipelineWeights } from './weights';
 
-export function computeWeightedPipeline(
-	{ leads: p }: Passes,
-	{ ds, asOf, tz, mode }: PassContext
-): WeightedPipelineResult {
+const weightsOfPasses = new WeakMap<Passes, PipelineWeights>();
+
+/** KPI 12's weights at asOf, worked out once per computation (the targets' projection too). */
+export function weightsAtAsOf(passes: Passes, { ds, mode }: PassContext): PipelineWeights {
+	let w = weightsOfPasses.get(passes);
+	if (!w) {
+		const p = passes.leads;
+		w = pipelineWeights(ds, mode, {
+			wonCount: p.wonBeforeCount,
+			wonCycleSum: p.wonBeforeCycleSum,
+			valuedCount: p.wonValuedCount,
+			valuedSum: p.wonValuedSum,
+			histWon: p.histWon,
+			histLost: p.histLost
+		});
+		weightsOfPasses.set(passes, w);
+	}
+	return w;
+}
+
+export function computeWeightedPipeline(passes: Passes, ctx: PassContext): WeightedPipelineResult {
+	const { ds, asOf, tz, mode } = ctx;
+	const p = passes.leads;
 	const { openStages, leadValue, leadOwner, cycleStart } = ds;
 	const nOpen = openStages.length;
-	const nStages = ds.stageIds.length;
-	const meanWonValue = p.wonValuedCount === 0 ? 0 : p.wonValuedSum / p.wonValuedCount;
-	const meanCycleMs = p.wonBeforeCount === 0 ? 0 : p.wonBeforeCycleSum / p.wonBeforeCount;
-	const prob = new Float64Array(nStages);
-	for (let st = 0; st < nStages; st++) prob[st] = ds.stageProbability[st];
-	if (mode === 'historical') {
-		for (let s = 0; s < nOpen; s++) {
-			const d = p.histWon[s] + p.histLost[s];
-			if (d > 0) prob[openStages[s]] = p.histWon[s] / d;
-		}
-	}
+	const { prob, meanWonValue, meanCycleMs } = weightsAtAsOf(passes, ctx);
 	const byStage: Record<string, PipelineStageFigures> = {};
 	for (let s = 0; s < nOpen; s++) {
 		const st = openStages[s];
@@ -29,6 +44,9 @@ export function computeWeightedPipeline(
 	}
 	const byRepIndex = new Map<number, PipelineFigures>();
 	const projectionByMonth = new Map<number, number>();
+	// The range: sum p (1 - p) value^2, overall and per month.
+	const varianceByMonth = new Map<number, number>();
+	let variance = 0;
 	let total = 0;
 	let weighted = 0;
 	const np = p.pipeLead.length;
@@ -39,9 +57,12 @@ export function computeWeightedPipeline(
 			const i = p.pipeLead[k];
 			const st = p.pipeStage[k];
 			const v = leadValue[i] > 0 ? leadValue[i] : meanWonValue;
-			const w = v * prob[st];
+			const pr = prob[st];
+			const w = v * pr;
+			const vr = pr * (1 - pr) * v * v;
 			total += v;
 			weighted += w;
+			variance += vr;
 			const bs = byStage[ds.stageIds[st]];
 			bs.count++;
 			bs.total += v;
@@ -62,6 +83,7 @@ export function computeWeightedPipeline(
 			}
 			if (month < asOfMonth) month = asOfMonth;
 			projectionByMonth.set(month, (projectionByMonth.get(month) ?? 0) + w);
+			varianceByMonth.set(month, (varianceByMonth.get(month) ?? 0) + vr);
 		}
 	}
 	const byRep: Record<string, PipelineFigures> = {};
@@ -69,8 +91,11 @@ export function computeWeightedPipeline(
 		byRep[ds.repIds[r]] = byRepIndex.get(r)!;
 	}
 	const projection: Record<string, number> = {};
+	const range: PipelineRange = { ...spread(weighted, variance), projectionRange: {} };
 	for (const m of [...projectionByMonth.keys()].sort((a, b) => a - b)) {
-		projection[monthKey(m)] = projectionByMonth.get(m)!;
+		const expected = projectionByMonth.get(m)!;
+		projection[monthKey(m)] = expected;
+		range.projectionRange[monthKey(m)] = { expected, ...spread(expected, varianceByMonth.get(m)!) };
 	}
 	return {
 		mode,
@@ -81,6 +106,13 @@ export function computeWeightedPipeline(
 		meanCycleDays: p.wonBeforeCount === 0 ? null : meanCycleMs / MS_PER_DAY,
 		byStage,
 		byRep,
-		projection
+		projection,
+		range
 	};
+}
+
+/** sd, and the 10-90 % range clipped at 0, of a weighted sum with the given variance. */
+function spread(expected: number, variance: number) {
+	const sd = Math.sqrt(variance);
+	return { sd, low: Math.max(0, expected - Z_90 * sd), high: expected + Z_90 * sd };
 }

@@ -21,4 +21,21 @@ export interface WeightedPipelineResult extends PipelineFigures {
 	byStage: Record<string, PipelineStageFigures>;
 	byRep: Record<string, PipelineFigures>;
 	projection: Record<string, number>;
+	/** The spread of `weighted` (spec/targets-and-forecast.md, `weightedPipeline.range`). */
+	range: PipelineRange;
+}
+
+/** A weighted sum's spread: the deals taken as independent, a normal approximation. */
+export interface PipelineSpread {
+	/** sqrt(sum p_i (1 - p_i) value_i^2). */
+	sd: number;
+	/** max(0, weighted - 1.2816 sd): the 10 % point. */
+	low: number;
+	/** weighted + 1.2816 sd: the 90 % point. */
+	high: number;
+}
+
+export interface PipelineRange extends PipelineSpread {
+	/** Keyed like `projection` (YYYY-MM). */
+	projectionRange: Record<string, PipelineSpread & { expected: number }>;
 }
