@@ -96,6 +96,11 @@ export interface KpiDataset {
 	leadValue: Float64Array;
 	/** Month number (year * 12 + month - 1) of expectedCloseDate, -1 when none. */
 	leadExpectedMonth: Int32Array;
+	/**
+	 * The start of expectedCloseDate in the dataset's zone (targets' and pipeline forecast's
+	 * expected close instants), NaN when none; leadExpectedMonth >= 0 exactly when it is set.
+	 */
+	leadExpectedAt: Float64Array;
 
 	/** Stage history, CSR: lead i's events are evStart[i] .. evStart[i + 1] - 1, sorted. */
 	evStart: Int32Array;

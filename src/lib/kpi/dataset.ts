@@ -198,6 +198,7 @@ function deriveDataset(
 	const leadCreatedAt = new Float64Array(n);
 	const leadValue = new Float64Array(n);
 	const leadExpectedMonth = new Int32Array(n).fill(-1);
+	const leadExpectedAt = new Float64Array(n).fill(NaN);
 	const leadStage = new Int32Array(n);
 	const expectedInstants: number[] = [];
 	for (let i = 0; i < n; i++) {
@@ -213,13 +214,13 @@ function deriveDataset(
 		const ecd = l.expectedCloseDate;
 		if (ecd) {
 			const month = isoDateMonth(ecd);
+			const t = instant(ecd);
 			if (month >= 0) {
 				leadExpectedMonth[i] = month;
-			} else {
-				const t = instant(ecd);
-				if (!Number.isNaN(t)) {
-					expectedInstants.push(i, t);
-				}
+				leadExpectedAt[i] = t;
+			} else if (!Number.isNaN(t)) {
+				expectedInstants.push(i, t);
+				leadExpectedAt[i] = t;
 			}
 		}
 	}
@@ -384,6 +385,7 @@ function deriveDataset(
 		leadCreatedAt,
 		leadValue,
 		leadExpectedMonth,
+		leadExpectedAt,
 		evStart,
 		evStage,
 		evAt,

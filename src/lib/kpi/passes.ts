@@ -261,6 +261,7 @@ function leadPass(ctx: PassContext): LeadPass {
 	let wonValuedSum = 0;
 	const histWon = new Int32Array(nOpen);
 	const histLost = new Int32Array(nOpen);
+	const openOrder = Float64Array.from(openStages, (st) => stageOrder[st]);
 	// Calibration's Brier score: the configured probability of the stage a lead closed from.
 	const { stageProbability } = ds;
 	let brierSum = 0;
@@ -382,64 +383,52 @@ function leadPass(ctx: PassContext): LeadPass {
 					pipeStage[np++] = st;
 				}
 			}
+			// Stage at `from` (pipeline forecast): the walk goes on from asOf's event.
+			if (atStart && created < from) {
+				while (k > s && !(evAt[k] < from)) k--;
+				const st0 = evStage[k];
+				if (st0 >= 0 && stageKind[st0] === KIND_OPEN) {
+					startLead[ns] = i;
+					startStage[ns++] = st0;
+					// Open at `from` and won in P (not before `from`: its last event is after it).
+					if (out === OUTCOME_WON && closed < to) wonValueFromStart += leadValue[i];
+				}
+			}
 		}
 
 		if (closed < asOf) {
+			// Before `from` too (pipeline forecast's reference figures), when from < asOf.
+			const beforeStart = atStart && closed < from;
 			if (out === OUTCOME_WON) {
 				wonBeforeCount++;
-				const span = closed - cycleStart[i];
-				wonBeforeCycleSum += span < 0 ? 0 : span;
-				if (leadValue[i] > 0) {
+				let span = closed - cycleStart[i];
+				if (span < 0) span = 0;
+				wonBeforeCycleSum += span;
+				const valued = leadValue[i] > 0;
+				if (valued) {
 					wonValuedCount++;
 					wonValuedSum += leadValue[i];
+				}
+				if (beforeStart) {
+					startWonCount++;
+					startWonCycleSum += span;
+					if (valued) {
+						startValuedCount++;
+						startValuedSum += leadValue[i];
+					}
 				}
 			}
 			// Always, not only in historical mode: calibration reads the same counts.
 			const rw = reachedWon[i];
 			const ro = reachedOrder[i];
+			const hist = out === OUTCOME_WON ? histWon : histLost;
+			const start = beforeStart && mode === 'historical';
+			const startHist = out === OUTCOME_WON ? startHistWon : startHistLost;
 			for (let so = 0; so < nOpen; so++) {
-				if (rw || ro >= stageOrder[openStages[so]]) {
-					if (out === OUTCOME_WON) histWon[so]++;
-					else histLost[so]++;
+				if (rw || ro >= openOrder[so]) {
+					hist[so]++;
+					if (start) startHist[so]++;
 				}
-			}
-		}
-
-		if (atStart) {
-			// Pipeline forecast: open at `from`, and the reference figures before `from`.
-			let openAtStart = false;
-			if (created < from) {
-				let k = e - 1;
-				while (k > s && !(evAt[k] < from)) k--;
-				const st = evStage[k];
-				if (st >= 0 && stageKind[st] === KIND_OPEN) {
-					openAtStart = true;
-					startLead[ns] = i;
-					startStage[ns++] = st;
-				}
-			}
-			if (closed < from) {
-				if (out === OUTCOME_WON) {
-					startWonCount++;
-					const span = closed - cycleStart[i];
-					startWonCycleSum += span < 0 ? 0 : span;
-					if (leadValue[i] > 0) {
-						startValuedCount++;
-						startValuedSum += leadValue[i];
-					}
-				}
-				if (mode === 'historical') {
-					const rw = reachedWon[i];
-					const ro = reachedOrder[i];
-					for (let so = 0; so < nOpen; so++) {
-						if (rw || ro >= stageOrder[openStages[so]]) {
-							if (out === OUTCOME_WON) startHistWon[so]++;
-							else startHistLost[so]++;
-						}
-					}
-				}
-			} else if (openAtStart && out === OUTCOME_WON && closed < to) {
-				wonValueFromStart += leadValue[i];
 			}
 		}
 	}

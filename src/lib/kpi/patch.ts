@@ -195,6 +195,7 @@ export function patchDataset(
 	const leadCreatedAt = own(prev.leadCreatedAt);
 	const leadValue = own(prev.leadValue);
 	const leadExpectedMonth = own(prev.leadExpectedMonth);
+	const leadExpectedAt = own(prev.leadExpectedAt, NaN);
 	const firstContactAt = own(prev.firstContactAt, NaN);
 	const closedAt = own(prev.closedAt);
 	const outcome = own(prev.outcome);
@@ -216,13 +217,16 @@ export function patchDataset(
 		leadValue[i] = typeof l.value === 'number' ? l.value : 0;
 		leadStage[a] = prev.stageIndex.get(l.stageId) ?? -1;
 		leadExpectedMonth[i] = -1;
+		leadExpectedAt[i] = NaN;
 		const ecd = l.expectedCloseDate;
 		if (ecd) {
+			const t = instant(ecd);
 			if (isIsoDate(ecd)) {
 				leadExpectedMonth[i] = Number(ecd.slice(0, 4)) * 12 + Number(ecd.slice(5, 7)) - 1;
-			} else {
-				const t = instant(ecd);
-				if (!Number.isNaN(t)) leadExpectedMonth[i] = monthTableFor(tz, t, t).monthOf(t);
+				leadExpectedAt[i] = t;
+			} else if (!Number.isNaN(t)) {
+				leadExpectedMonth[i] = monthTableFor(tz, t, t).monthOf(t);
+				leadExpectedAt[i] = t;
 			}
 		}
 		const key = leadKey[i];
@@ -464,6 +468,7 @@ export function patchDataset(
 		leadCreatedAt,
 		leadValue,
 		leadExpectedMonth,
+		leadExpectedAt,
 		evStart,
 		evStage,
 		evAt,

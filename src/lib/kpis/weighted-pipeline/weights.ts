@@ -63,8 +63,11 @@ export function expectedCloseAt(
 	tz: string,
 	floor: number
 ): number {
-	let t = NaN;
-	if (ds.leadExpectedMonth[i] >= 0) t = instantParser(tz)(ds.leadRecords[i].expectedCloseDate);
+	let t = ds.leadExpectedAt[i];
+	// A date-only value in another zone than the dataset's (the command line's --tz).
+	if (tz !== ds.timeZone && !Number.isNaN(t)) {
+		t = instantParser(tz)(ds.leadRecords[i].expectedCloseDate);
+	}
 	if (Number.isNaN(t)) t = ds.cycleStart[i] + w.meanCycleMs;
 	return t < floor ? floor : t;
 }
