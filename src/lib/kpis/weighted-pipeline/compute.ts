@@ -43,16 +43,19 @@ export function computeWeightedPipeline(passes: Passes, ctx: PassContext): Weigh
 		byStage[ds.stageIds[st]] = { count: 0, total: 0, weighted: 0, probability: prob[st] };
 	}
 	const byRepIndex = new Map<number, PipelineFigures>();
-	const projectionByMonth = new Map<number, number>();
+	// Per month from asOf's (index month - asOfMonth; months before count as asOf's): a dense
+	// array, as a map's lookups per open lead cost more at L.
+	const projectionByMonth: number[] = [];
+	let asOfMonth = 0;
 	// The range: sum p (1 - p) value^2, overall and per month.
-	const varianceByMonth = new Map<number, number>();
+	const varianceByMonth: number[] = [];
 	let variance = 0;
 	let total = 0;
 	let weighted = 0;
 	const np = p.pipeLead.length;
 	if (np > 0) {
 		const table = monthTableFor(tz, asOf, asOf);
-		const asOfMonth = table.monthOf(asOf);
+		asOfMonth = table.monthOf(asOf);
 		for (let k = 0; k < np; k++) {
 			const i = p.pipeLead[k];
 			const st = p.pipeStage[k];
@@ -81,9 +84,14 @@ export function computeWeightedPipeline(passes: Passes, ctx: PassContext): Weigh
 				const t = cycleStart[i] + meanCycleMs;
 				month = monthTableFor(tz, t, t).monthOf(t);
 			}
-			if (month < asOfMonth) month = asOfMonth;
-			projectionByMonth.set(month, (projectionByMonth.get(month) ?? 0) + w);
-			varianceByMonth.set(month, (varianceByMonth.get(month) ?? 0) + vr);
+			const m = month < asOfMonth ? 0 : month - asOfMonth;
+			if (projectionByMonth[m] === undefined) {
+				projectionByMonth[m] = w;
+				varianceByMonth[m] = vr;
+			} else {
+				projectionByMonth[m] += w;
+				varianceByMonth[m] += vr;
+			}
 		}
 	}
 	const byRep: Record<string, PipelineFigures> = {};
@@ -92,11 +100,11 @@ export function computeWeightedPipeline(passes: Passes, ctx: PassContext): Weigh
 	}
 	const projection: Record<string, number> = {};
 	const range: PipelineRange = { ...spread(weighted, variance), projectionRange: {} };
-	for (const m of [...projectionByMonth.keys()].sort((a, b) => a - b)) {
-		const expected = projectionByMonth.get(m)!;
-		projection[monthKey(m)] = expected;
-		range.projectionRange[monthKey(m)] = { expected, ...spread(expected, varianceByMonth.get(m)!) };
-	}
+	projectionByMonth.forEach((expected, m) => {
+		const key = monthKey(asOfMonth + m);
+		projection[key] = expected;
+		range.projectionRange[key] = { expected, ...spread(expected, varianceByMonth[m]) };
+	});
 	return {
 		mode,
 		count: np,
