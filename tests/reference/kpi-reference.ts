@@ -6,6 +6,11 @@
 // durations are summed as integer milliseconds, then divided (mean = sum / n / unit); the
 // median of an even count is (a / unit + b / unit) / 2; money is summed in record order,
 // except KPI 11's actuals (in closedAt order, ties in record order); forecast rows in id order.
+//
+// Those of ../shared/spec/targets-and-forecast.md: sums over leads in lead record order; a
+// variance term is p * (1 - p) * v * v (left to right); projected = actual + (the sum over the
+// kept open leads); fromNew = actual - fromPipeline; target rows in id order; 1.2816 and the
+// Wilson z 1.6449 exactly.
 
 import {
 	MS_PER_DAY,
@@ -542,7 +547,7 @@ export function referenceKpis(
 	let pVar = 0;
 	const monthVar: Record<string, number> = {};
 	for (const o of openAtAsOf) {
-		const x = o.p * (1 - o.p) * o.v ** 2;
+		const x = o.p * (1 - o.p) * o.v * o.v;
 		pVar += x;
 		monthVar[o.month] = (monthVar[o.month] ?? 0) + x;
 	}
@@ -609,7 +614,7 @@ export function referenceKpis(
 				if (!(x >= Math.max(ws, asOf) && x < we)) continue;
 				if (g.metric === 'wonValue') {
 					sum += o.p * o.v;
-					variance += o.p * (1 - o.p) * o.v ** 2;
+					variance += o.p * (1 - o.p) * o.v * o.v;
 				} else {
 					sum += o.p;
 					variance += o.p * (1 - o.p);
@@ -747,7 +752,7 @@ export function referenceKpis(
 			const p = pAtFrom(s);
 			count++;
 			forecast += p * v;
-			variance += p * (1 - p) * v ** 2;
+			variance += p * (1 - p) * v * v;
 		}
 		let fromPipeline = 0;
 		for (const f of closedInP) if (f.won && openAtFrom.has(f)) fromPipeline += f.value;
