@@ -130,4 +130,25 @@ describe('calibration', () => {
 			fits: null
 		});
 	});
+
+	it('takes the first event when none is strictly before closedAt (stage-at-instant rule)', () => {
+		// T: events lead and won at the same instant (ties by id: e-lead first). No event is
+		// strictly before closedAt, so its stage there is the first event's: lead (0.05), open:
+		// (0.05 - 1)^2 = 0.9025. U: events won and lead tied the other way (ids), then lost:
+		// closed lost on 02-10; before it the last event is 02-01 'lead' (order by id among
+		// the tie: 'e-a-won' < 'e-b-lead'): 0.05, o = 0: 0.0025.
+		const tie = workspace({
+			leads: [lead('T', '2025-02-01'), lead('U', '2025-02-01')],
+			stageEvents: [
+				ev('T', 'won', '2025-02-01T10:00:00Z', { id: 'e-t2' }),
+				ev('T', 'lead', '2025-02-01T10:00:00Z', { id: 'e-t1' }),
+				ev('U', 'won', '2025-02-01', { id: 'e-a-won' }),
+				ev('U', 'lead', '2025-02-01', { id: 'e-b-lead' }),
+				ev('U', 'lost', '2025-02-10', { id: 'e-c-lost' })
+			]
+		});
+		const c = kpis(tie, P).calibration;
+		expect(c.brierCount).toBe(2);
+		expect(c.brier).toBeCloseTo((0.9025 + 0.0025) / 2, 12);
+	});
 });
