@@ -3,7 +3,7 @@
 // engine that checks the reference implementation agrees.
 import { expect } from 'vitest';
 import { defaultStages } from '../../src/lib/domain/default-pipeline';
-import type { Activity, Lead, Records, StageEvent } from '../../src/lib/domain/types';
+import type { Activity, Lead, Records, StageEvent, Target } from '../../src/lib/domain/types';
 import {
 	computeKpis,
 	datasetFromRecords,
@@ -15,7 +15,10 @@ import { referenceKpis } from './kpi-reference';
 export const U = '2024-01-01T00:00:00Z';
 export const t = (s: string) => Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s);
 
-export function workspace(p: Partial<Records>): Records {
+/** Records and, until `Records` names them, the targets (spec/targets-and-forecast.md). */
+export type FixtureRecords = Records & { targets?: Target[] };
+
+export function workspace(p: Partial<Records & { targets: Target[] }>): FixtureRecords {
 	return {
 		reps: ['r1', 'r2', 'r3'].map((id) => ({ id, updatedAt: U, name: id, active: true })),
 		stages: defaultStages(U),
@@ -25,6 +28,7 @@ export function workspace(p: Partial<Records>): Records {
 		activities: [],
 		customers: [],
 		forecasts: [],
+		targets: [],
 		...p
 	};
 }
@@ -63,8 +67,19 @@ export function act(at: string, o: Partial<Activity> = {}): Activity {
 	};
 }
 
-/** Runs the engine and the reference; they must agree. */
-export function kpis(records: Records, o: KpiOptions & { timeZone?: string }): KpiResult {
+export function target(
+	id: string,
+	metric: Target['metric'],
+	from: string,
+	to: string,
+	amount: number,
+	o: Partial<Target> = {}
+): Target {
+	return { id, updatedAt: U, metric, from, to, amount, ...o };
+}
+
+/** Runs the engine and the reference; they must agree (the engine reads `records.targets`). */
+export function kpis(records: FixtureRecords, o: KpiOptions & { timeZone?: string }): KpiResult {
 	const tz = o.timeZone ?? 'UTC';
 	const engine = computeKpis(datasetFromRecords(records, tz), { ...o, timeZone: tz });
 	expect(engine).toEqual(referenceKpis(records, { ...o, timeZone: tz }));

@@ -6,6 +6,11 @@
 // durations are summed as integer milliseconds, then divided (mean = sum / n / unit); the
 // median of an even count is (a / unit + b / unit) / 2; money is summed in record order,
 // except KPI 11's actuals (in closedAt order, ties in record order); forecast rows in id order.
+//
+// Those of ../shared/spec/targets-and-forecast.md: sums over leads in lead record order; a
+// variance term is p * (1 - p) * v * v (left to right); projected = actual + (the sum over the
+// kept open leads); fromNew = actual - fromPipeline; target rows in id order; 1.2816 and the
+// Wilson z 1.6449 exactly.
 
 import {
 	MS_PER_DAY,
@@ -15,7 +20,14 @@ import {
 	toIsoDateInZone,
 	zonedTimeToMs
 } from '../../src/lib/domain/time';
-import type { Activity, Lead, Records, Stage, StageEvent } from '../../src/lib/domain/types';
+import type {
+	Activity,
+	Lead,
+	Records,
+	Stage,
+	StageEvent,
+	Target
+} from '../../src/lib/domain/types';
 import type { KpiResult } from '../../src/lib/kpi/result-types';
 
 export interface ReferenceOptions {
@@ -49,6 +61,11 @@ interface LeadFacts {
 	cycleStart: number;
 	opportunityAt: number | null;
 }
+
+/** The 10 % and 90 % points of a normal distribution, in standard deviations. */
+const Z10 = 1.2816;
+/** The z of the 90 % Wilson score interval. */
+const Z_WILSON = 1.6449;
 
 const nul = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
@@ -130,7 +147,10 @@ function periodBounds(period: string, tz: string): [number, number] | null {
 	return null;
 }
 
-export function referenceKpis(records: Records, options: ReferenceOptions): KpiResult {
+export function referenceKpis(
+	records: Records & { targets?: Target[] },
+	options: ReferenceOptions
+): KpiResult {
 	const tz = options.timeZone;
 	const { from, to, now } = options;
 	const asOf = Math.min(to, now);
@@ -497,6 +517,8 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 	let pCount = 0;
 	let pTotal = 0;
 	let pWeighted = 0;
+	// The open leads at asOf with their value_i and p_i, in lead order (the range, `targets`).
+	const openAtAsOf: { f: LeadFacts; v: number; p: number; month: string }[] = [];
 	for (const f of snapshot) {
 		const s = stageAt(f, asOf);
 		if (!s || s.kind !== 'open') continue;
@@ -519,6 +541,241 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 		else month = toIsoDateInZone(f.cycleStart + meanCycleMs, tz).slice(0, 7);
 		if (month < asOfMonth) month = asOfMonth;
 		projection[month] = (projection[month] ?? 0) + w;
+		openAtAsOf.push({ f, v, p: pByStage[s.id].probability, month });
+	}
+	// weightedPipeline.range (spec/targets-and-forecast.md): variances summed in lead order.
+	let pVar = 0;
+	const monthVar: Record<string, number> = {};
+	for (const o of openAtAsOf) {
+		const x = o.p * (1 - o.p) * o.v * o.v;
+		pVar += x;
+		monthVar[o.month] = (monthVar[o.month] ?? 0) + x;
+	}
+	const spread = (expected: number, variance: number) => {
+		const sd = Math.sqrt(variance);
+		return { sd, low: Math.max(0, expected - Z10 * sd), high: expected + Z10 * sd };
+	};
+	const projectionRange: KpiResult['weightedPipeline']['range']['projectionRange'] = {};
+	for (const m of Object.keys(projection)) {
+		projectionRange[m] = { expected: projection[m], ...spread(projection[m], monthVar[m]) };
+	}
+	const range = { ...spread(pWeighted, pVar), projectionRange };
+
+	// The expected close instant of KPI 12's projection, reckoned from `at` (asOf, or `from` for
+	// the pipeline forecast): the start of expectedCloseDate, else cycle start + the mean cycle;
+	// an instant before `at` counts as `at`.
+	const expectedClose = (f: LeadFacts, at: number, meanCycle: number) => {
+		const ecd = f.lead.expectedCloseDate;
+		let x: number;
+		if (ecd && isIsoDate(ecd)) x = t(ecd);
+		else if (ecd && !Number.isNaN(t(ecd))) x = t(toIsoDateInZone(t(ecd), tz));
+		else x = f.cycleStart + meanCycle;
+		return x < at ? at : x;
+	};
+
+	// targets
+	const targetRows: KpiResult['targets']['rows'] = [];
+	const liveTargets = (records.targets ?? [])
+		.filter((x) => !x.deletedAt && isIsoDate(x.from) && isIsoDate(x.to) && x.to >= x.from)
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	for (const g of liveTargets) {
+		const repId = g.repId ? g.repId : null;
+		if (options.reps && (repId === null || !options.reps.includes(repId))) continue;
+		const ws = t(g.from);
+		const we = t(addDays(g.to, 1));
+		if (!(ws < to && we > from)) continue;
+		const inW = (x: number | null) => x !== null && x >= ws && x < Math.min(we, asOf);
+		const mine = repId === null ? leads : leads.filter((f) => f.lead.ownerId === repId);
+		let actual = 0;
+		if (g.metric === 'wonValue') {
+			for (const f of mine) if (f.won && inW(f.closedAt)) actual += f.value;
+		} else if (g.metric === 'won') {
+			for (const f of mine) if (f.won && inW(f.closedAt)) actual++;
+		} else if (g.metric === 'newLeads') {
+			for (const f of mine) if (inW(f.created)) actual++;
+		} else if (g.metric === 'opportunities') {
+			for (const f of mine) if (inW(f.opportunityAt)) actual++;
+		} else {
+			for (const a of filteredActs) {
+				if ((repId === null || a.repId === repId) && inW(t(a.at))) actual++;
+			}
+		}
+		const elapsed = Math.min(1, Math.max(0, (asOf - ws) / (we - ws)));
+		const expectedByNow = g.amount * elapsed;
+		const pace = nul(actual, expectedByNow);
+		let projected: number | null;
+		let projectedSd: number | null = null;
+		if (g.metric === 'wonValue' || g.metric === 'won') {
+			let sum = 0;
+			let variance = 0;
+			for (const o of openAtAsOf) {
+				if (repId !== null && o.f.lead.ownerId !== repId) continue;
+				const x = expectedClose(o.f, asOf, meanCycleMs);
+				if (!(x >= Math.max(ws, asOf) && x < we)) continue;
+				if (g.metric === 'wonValue') {
+					sum += o.p * o.v;
+					variance += o.p * (1 - o.p) * o.v * o.v;
+				} else {
+					sum += o.p;
+					variance += o.p * (1 - o.p);
+				}
+			}
+			projected = actual + sum;
+			projectedSd = Math.sqrt(variance);
+		} else {
+			projected = nul(actual, elapsed);
+		}
+		const wide = projected !== null && projectedSd !== null && projectedSd !== 0;
+		targetRows.push({
+			id: g.id,
+			metric: g.metric,
+			repId,
+			from: g.from,
+			to: g.to,
+			amount: g.amount,
+			actual,
+			elapsed,
+			expectedByNow,
+			attainment: nul(actual, g.amount),
+			pace,
+			projected,
+			projectedSd,
+			projectedLow: wide ? Math.max(actual, projected! - Z10 * projectedSd!) : projected,
+			projectedHigh: wide ? projected! + Z10 * projectedSd! : projected,
+			status:
+				actual >= g.amount
+					? 'met'
+					: elapsed === 0
+						? 'upcoming'
+						: pace !== null && pace >= 1
+							? 'ahead'
+							: 'behind'
+		});
+	}
+
+	// calibration
+	const calByStage: KpiResult['calibration']['byStage'] = {};
+	for (const s of openStages) {
+		const r = closedBefore.filter((f) => reached(f, s));
+		const n = r.length;
+		const w = r.filter((f) => f.won).length;
+		if (n === 0) {
+			calByStage[s.id] = {
+				configured: s.probability,
+				n,
+				won: w,
+				historical: null,
+				lower: null,
+				upper: null,
+				fits: null
+			};
+			continue;
+		}
+		const h = w / n;
+		const z = Z_WILSON;
+		const centre = (h + (z * z) / (2 * n)) / (1 + (z * z) / n);
+		const half = (z * Math.sqrt((h * (1 - h)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+		const lower = centre - half;
+		const upper = centre + half;
+		calByStage[s.id] = {
+			configured: s.probability,
+			n,
+			won: w,
+			historical: h,
+			lower,
+			upper,
+			fits: s.probability >= lower && s.probability <= upper
+		};
+	}
+	let brierSum = 0;
+	let brierCount = 0;
+	for (const f of closedInP) {
+		const s = stageAt(f, f.closedAt!);
+		if (!s || s.kind !== 'open') continue;
+		const d = s.probability - (f.won ? 1 : 0);
+		brierSum += d * d;
+		brierCount++;
+	}
+	const calibration = {
+		n: openStages.length ? closedBefore.filter((f) => reached(f, openStages[0])).length : 0,
+		brier: nul(brierSum, brierCount),
+		brierCount,
+		byStage: calByStage
+	};
+
+	// pipelineForecast: KPI 12 rebuilt at `from`.
+	let pipelineForecast: KpiResult['pipelineForecast'] = {
+		reconstructed: true,
+		count: null,
+		forecast: null,
+		sd: null,
+		low: null,
+		high: null,
+		actual: null,
+		fromPipeline: null,
+		fromNew: null,
+		accuracy: null,
+		bias: null
+	};
+	if (from < asOf) {
+		const closedBeforeFrom = leads.filter((f) => f.closedAt !== null && f.closedAt < from);
+		const wonBeforeFrom = closedBeforeFrom.filter((f) => f.won);
+		let vsum = 0;
+		let vn = 0;
+		let csum = 0;
+		for (const f of wonBeforeFrom) {
+			if (f.value > 0) {
+				vsum += f.value;
+				vn++;
+			}
+			csum += Math.max(0, f.closedAt! - f.cycleStart);
+		}
+		const meanValueAtFrom = vn ? vsum / vn : 0;
+		const meanCycleAtFrom = wonBeforeFrom.length ? csum / wonBeforeFrom.length : 0;
+		const pAtFrom = (s: Stage) => {
+			if (mode === 'configured') return s.probability;
+			const r = closedBeforeFrom.filter((f) => reached(f, s));
+			return r.length === 0 ? s.probability : r.filter((f) => f.won).length / r.length;
+		};
+		const openAtFrom = new Set<LeadFacts>();
+		let count = 0;
+		let forecast = 0;
+		let variance = 0;
+		for (const f of leads) {
+			if (!(f.created < from)) continue;
+			const s = stageAt(f, from);
+			if (!s || s.kind !== 'open') continue;
+			openAtFrom.add(f);
+			const x = expectedClose(f, from, meanCycleAtFrom);
+			if (!inP(x)) continue;
+			const v = f.value > 0 ? f.value : meanValueAtFrom;
+			const p = pAtFrom(s);
+			count++;
+			forecast += p * v;
+			variance += p * (1 - p) * v * v;
+		}
+		let fromPipeline = 0;
+		for (const f of closedInP) if (f.won && openAtFrom.has(f)) fromPipeline += f.value;
+		const sd = Math.sqrt(variance);
+		const actual = wonValue;
+		pipelineForecast = {
+			reconstructed: true,
+			count,
+			forecast,
+			sd,
+			low: Math.max(0, forecast - Z10 * sd),
+			high: Math.max(0, forecast + Z10 * sd),
+			actual,
+			fromPipeline,
+			fromNew: actual - fromPipeline,
+			accuracy:
+				actual === 0
+					? forecast === 0
+						? 1
+						: 0
+					: Math.max(0, 1 - Math.abs(forecast - actual) / actual),
+			bias: nul(forecast - actual, actual)
+		};
 	}
 
 	// 13. churn
@@ -607,8 +864,12 @@ export function referenceKpis(records: Records, options: ReferenceOptions): KpiR
 			meanCycleDays: wonBefore.length ? meanCycleMs / MS_PER_DAY : null,
 			byStage: pByStage,
 			byRep: pByRep,
-			projection
+			projection,
+			range
 		},
-		churn: { atStart, churned, rate: nul(churned, atStart), new: fresh, activeAtEnd }
+		churn: { atStart, churned, rate: nul(churned, atStart), new: fresh, activeAtEnd },
+		targets: { rows: targetRows },
+		calibration,
+		pipelineForecast
 	};
 }

@@ -3,6 +3,7 @@
 // activities without a lead, date-only values, DST days, open-ended campaigns.
 
 import fc from 'fast-check';
+import { toIsoDateInZone } from '../../src/lib/domain/time';
 import type {
 	Activity,
 	Campaign,
@@ -12,7 +13,8 @@ import type {
 	Records,
 	Rep,
 	Stage,
-	StageEvent
+	StageEvent,
+	Target
 } from '../../src/lib/domain/types';
 
 const U = '2025-01-01T00:00:00Z';
@@ -131,7 +133,7 @@ function clean<T extends object>(o: T): T {
 	return o;
 }
 
-export const recordsArb: fc.Arbitrary<Records> = fc
+export const recordsArb: fc.Arbitrary<Records & { targets?: Target[] }> = fc
 	.record({
 		stages: stagesArb,
 		leadCount: fc.integer({ min: 0, max: 14 }),
@@ -222,28 +224,83 @@ export const recordsArb: fc.Arbitrary<Records> = fc
 			}),
 			{ maxLength: 5 }
 		);
-		return fc.record({ leads, events, activities, campaigns, customers, forecasts }).map((r) => {
-			let seed = 0;
-			const uid = (p: string) => `${p}${idSeeds[seed++ % idSeeds.length]}-${seed}`;
-			const reps: Rep[] = REPS.map((id) => ({ id, updatedAt: U, name: id, active: true }));
-			const rec: Records = {
-				reps,
-				stages,
-				campaigns: r.campaigns.map(
-					(c, i) => clean({ id: `c${i}`, updatedAt: U, name: `C${i}`, ...c }) as Campaign
+		// Targets: windows of a day (from == to) up to months, often straddling a period; repId
+		// absent, null, '', a rep, or one that names nobody; amount 0 sometimes; now and then an
+		// invalid window (to before from, or a date that is not one).
+		const targets = fc.array(
+			fc.record({
+				metric: fc.constantFrom(
+					'wonValue' as const,
+					'won' as const,
+					'newLeads' as const,
+					'opportunities' as const,
+					'activities' as const
 				),
-				leads: r.leads,
-				stageEvents: r.events.map((e) => clean({ id: uid('e'), updatedAt: U, ...e }) as StageEvent),
-				activities: r.activities.map(
-					(a) => clean({ id: uid('a'), updatedAt: U, ...a }) as Activity
+				repId: fc.oneof(
+					fc.constant(undefined),
+					fc.constantFrom(null, ''),
+					REP_REF,
+					fc.constant('rNobody')
 				),
-				customers: r.customers.map(
-					(c, i) => clean({ id: `k${i}`, updatedAt: U, name: `K${i}`, ...c }) as Customer
+				start: fc.integer({ min: -30, max: 520 }),
+				length: fc.oneof(
+					fc.constant(0),
+					fc.integer({ min: 0, max: 40 }),
+					fc.integer({ min: 30, max: 450 }),
+					fc.constant(-1)
 				),
-				forecasts: r.forecasts.map((f) => clean({ id: uid('f'), updatedAt: U, ...f }) as Forecast)
-			};
-			return rec;
-		});
+				badDate: fc.nat(19).map((k) => k === 0),
+				amount: fc.oneof(
+					fc.constant(0),
+					fc.integer({ min: 1, max: 20 }),
+					fc.integer({ min: 0, max: 20_000 }),
+					fc.double({ min: 0, max: 5000, noNaN: true })
+				),
+				deletedAt: deletedArb
+			}),
+			{ maxLength: 5 }
+		);
+		return fc
+			.record({ leads, events, activities, campaigns, customers, forecasts, targets })
+			.map((r) => {
+				let seed = 0;
+				const uid = (p: string) => `${p}${idSeeds[seed++ % idSeeds.length]}-${seed}`;
+				const reps: Rep[] = REPS.map((id) => ({ id, updatedAt: U, name: id, active: true }));
+				const rec: Records = {
+					reps,
+					stages,
+					campaigns: r.campaigns.map(
+						(c, i) => clean({ id: `c${i}`, updatedAt: U, name: `C${i}`, ...c }) as Campaign
+					),
+					leads: r.leads,
+					stageEvents: r.events.map(
+						(e) => clean({ id: uid('e'), updatedAt: U, ...e }) as StageEvent
+					),
+					activities: r.activities.map(
+						(a) => clean({ id: uid('a'), updatedAt: U, ...a }) as Activity
+					),
+					customers: r.customers.map(
+						(c, i) => clean({ id: `k${i}`, updatedAt: U, name: `K${i}`, ...c }) as Customer
+					),
+					forecasts: r.forecasts.map((f) => clean({ id: uid('f'), updatedAt: U, ...f }) as Forecast)
+				};
+				const day = (d: number) => new Date(BASE + d * 86_400_000).toISOString().slice(0, 10);
+				const targetList: Target[] = r.targets.map((g, i) => {
+					const x: Target = {
+						id: uid('t'),
+						updatedAt: U,
+						metric: g.metric,
+						repId: g.repId,
+						from: day(g.start),
+						to: g.badDate && i % 2 === 0 ? '2025-02-30' : day(g.start + g.length),
+						amount: g.amount,
+						deletedAt: g.deletedAt
+					};
+					if (g.badDate && i % 2 === 1) x.from = '2025-13-01';
+					return clean(x);
+				});
+				return Object.assign(rec, { targets: targetList });
+			});
 	});
 
 export interface RandomOptions {
@@ -292,3 +349,71 @@ export const optionsArb: fc.Arbitrary<RandomOptions> = fc
 		if (origins) o.origins = origins;
 		return o;
 	});
+
+function shiftDate(date: string, days: number): string {
+	const d = new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + days));
+	return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Targets whose windows lie around the period of `o`: from and to near P's first day, asOf's day
+ * and P's last day in the zone, so that most of them overlap P, straddle asOf and count records.
+ */
+export function targetsAround(o: RandomOptions, records?: Records): fc.Arbitrary<Target[]> {
+	const asOf = Math.min(o.to, o.now);
+	const anchors = [o.from, asOf, Math.max(o.from, o.to - 1)].map((ms) =>
+		toIsoDateInZone(ms, o.timeZone)
+	);
+	// The days of the records' instants, so that windows hold records to count.
+	const recordDays = records
+		? [
+				...records.leads.map((l) => l.createdAt),
+				...records.stageEvents.map((e) => e.at),
+				...records.activities.map((a) => a.at)
+			].map((v) => v.slice(0, 10))
+		: [];
+	const near = (days: string[]) =>
+		fc
+			.tuple(
+				fc.constantFrom(...days),
+				fc.oneof(fc.constant(0), fc.integer({ min: -3, max: 3 }), fc.integer({ min: -60, max: 60 }))
+			)
+			.map(([d, k]) => shiftDate(d, k));
+	const dateArb = recordDays.length ? fc.oneof(near(anchors), near(recordDays)) : near(anchors);
+	const targetArb = fc.record({
+		metric: fc.constantFrom(
+			'wonValue' as const,
+			'won' as const,
+			'newLeads' as const,
+			'opportunities' as const,
+			'activities' as const
+		),
+		repId: fc.oneof(
+			fc.constant(undefined),
+			fc.constantFrom(null, ''),
+			fc.constantFrom('r1', 'r2', 'r3', 'r4', 'rX', ...(records?.leads.map((l) => l.ownerId) ?? []))
+		),
+		a: dateArb,
+		b: dateArb,
+		amount: fc.oneof(
+			fc.constant(0),
+			fc.integer({ min: 1, max: 5 }),
+			fc.integer({ min: 0, max: 5000 }),
+			fc.double({ min: 0, max: 3000, noNaN: true })
+		),
+		deletedAt: deletedArb
+	});
+	// Ids out of record order, so that the rows' id order is checked.
+	return fc.array(targetArb, { maxLength: 6 }).map((list) =>
+		list.map(
+			({ a, b, ...g }, i) =>
+				clean({
+					id: `tA${(i * 7) % 6}-${i}`,
+					updatedAt: U,
+					...g,
+					from: a < b ? a : b,
+					to: a < b ? b : a
+				}) as Target
+		)
+	);
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Records } from '../../src/lib/domain/types';
 import { computeKpis, datasetFromRecords, type KpiResult } from '../../src/lib/kpi';
 import { referenceKpis } from '../reference/kpi-reference';
-import { optionsArb, recordsArb } from '../reference/random-records';
+import { optionsArb, recordsArb, targetsAround } from '../reference/random-records';
 
 function engine(records: Records, o: Parameters<typeof referenceKpis>[1]): KpiResult {
 	return computeKpis(datasetFromRecords(records, o.timeZone), o);
@@ -57,6 +57,28 @@ describe('KPI engine against the reference implementation', () => {
 		);
 	}, 60_000);
 
+	it('equals the reference on targets around the period, exactly', () => {
+		// The filters drop many of the records, so each stays on only half of the time here.
+		const arb = fc
+			.tuple(recordsArb, optionsArb, fc.boolean(), fc.boolean())
+			.map(([records, o, keepReps, keepOthers]) => {
+				const p = { ...o };
+				if (!keepReps) delete p.reps;
+				if (!keepOthers) delete p.campaigns;
+				if (!keepOthers) delete p.origins;
+				return [records, p] as const;
+			})
+			.chain(([records, o]) =>
+				targetsAround(o, records).map((targets) => [{ ...records, targets }, o] as const)
+			);
+		fc.assert(
+			fc.property(arb, ([records, o]) => {
+				expect(engine(records, o)).toEqual(referenceKpis(records, o));
+			}),
+			{ numRuns: 500 }
+		);
+	}, 30_000);
+
 	it('does not depend on the order of the records', () => {
 		fc.assert(
 			fc.property(recordsArb, optionsArb, fc.integer({ min: 1, max: 1e6 }), (records, o, seed) => {
@@ -68,8 +90,9 @@ describe('KPI engine against the reference implementation', () => {
 					stageEvents: shuffled(records.stageEvents, seed + 4),
 					activities: shuffled(records.activities, seed + 5),
 					customers: shuffled(records.customers, seed + 6),
-					forecasts: shuffled(records.forecasts, seed + 7)
-				};
+					forecasts: shuffled(records.forecasts, seed + 7),
+					targets: shuffled(records.targets ?? [], seed + 8)
+				} as Records;
 				const a = engine(records, o);
 				const b = engine(mixed, o);
 				// Only the list of overlapping campaigns follows record order by design.

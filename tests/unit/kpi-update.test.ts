@@ -30,6 +30,8 @@ function step(
 	const acts = other.activities.filter((a) => S.has(leadOf(a.leadId)));
 	const evs = other.stageEvents.filter((e) => S.has(e.leadId));
 	const next: Records = {
+		// The lists no change names (targets) stay as they were.
+		...records,
 		reps: lists[0] ? other.reps : records.reps,
 		stages: lists[1] ? other.stages : records.stages,
 		campaigns: lists[2] ? other.campaigns : records.campaigns,

@@ -108,4 +108,79 @@ describe('weightedPipeline', () => {
 		});
 		expect(q.byStage.qualified.probability).toBe(0.25);
 	});
+
+	it('gives the spread of the weighted sum and of each projected month (range)', () => {
+		const r = kpis(records, P).weightedPipeline.range;
+		// Open leads (p, value): H4 (0.05, 2000), P1 (0.25, 1000), P2 (0.5, 400), P3 (0.1, 100).
+		// p (1 - p) value^2: 190,000 + 187,500 + 40,000 + 900 = 418,400: sd = 646.838.
+		// weighted 560: low = max(0, 560 - 828.988) = 0 (clipped), high = 1388.988.
+		expect(r.sd).toBeCloseTo(Math.sqrt(418_400), 9);
+		expect(r.low).toBe(0);
+		expect(r.high).toBeCloseTo(1388.9881769, 6);
+		// June: H4 and P2, 100 + 200 = 300, sd = sqrt(230,000) = 479.583, low 0, high
+		// 914.634. July: P3, 10, sd 30, low = max(0, 10 - 38.448) = 0, high 48.448.
+		// September: P1, 250, sd = sqrt(187,500) = 433.013, low 0, high 804.949.
+		expect(Object.keys(r.projectionRange).sort()).toEqual(['2025-06', '2025-07', '2025-09']);
+		const june = r.projectionRange['2025-06'];
+		expect(june.expected).toBe(2000 * 0.05 + 400 * 0.5);
+		expect(june.sd).toBeCloseTo(Math.sqrt(230_000), 9);
+		expect(june.low).toBe(0);
+		expect(june.high).toBeCloseTo(914.633768, 5);
+		expect(r.projectionRange['2025-07'].expected).toBe(100 * 0.1);
+		expect(r.projectionRange['2025-07'].sd).toBeCloseTo(30, 9);
+		expect(r.projectionRange['2025-07'].low).toBe(0);
+		expect(r.projectionRange['2025-07'].high).toBeCloseTo(48.448, 9);
+		expect(r.projectionRange['2025-09']).toMatchObject({ expected: 250, low: 0 });
+		expect(r.projectionRange['2025-09'].sd).toBeCloseTo(433.0127019, 6);
+		expect(r.projectionRange['2025-09'].high).toBeCloseTo(804.9490787, 6);
+	});
+
+	it('keeps a low above 0 when the sum is large against its spread, and is 0 when empty', () => {
+		const two = workspace({
+			leads: [
+				lead('N', '2025-05-01', {
+					value: 1000,
+					stageId: 'negotiation',
+					expectedCloseDate: '2025-07-10'
+				}),
+				lead('L', '2025-05-02', { value: 100, expectedCloseDate: '2025-08-01' })
+			]
+		});
+		const r = kpis(two, P).weightedPipeline;
+		// N: 0.75 * 1000 = 750, variance 0.1875 * 1000^2 = 187,500; L: 0.05 * 100 = 5,
+		// variance 0.0475 * 100^2 = 475. weighted 755, sd = sqrt(187,975) = 433.561,
+		// low = 755 - 555.652 = 199.348, high = 1310.652. July: 750, sd 433.013, low
+		// 195.051, high 1304.949. August: 5, sd = sqrt(475) = 21.794, low 0, high 32.932.
+		expect(r.weighted).toBe(755);
+		expect(r.range.sd).toBeCloseTo(433.5608377, 6);
+		expect(r.range.low).toBeCloseTo(199.3484304, 6);
+		expect(r.range.high).toBeCloseTo(1310.6515696, 6);
+		const july = r.range.projectionRange['2025-07'];
+		expect(july.expected).toBe(750);
+		expect(july.sd).toBeCloseTo(433.0127019, 6);
+		expect(july.low).toBeCloseTo(195.0509213, 6);
+		expect(july.high).toBeCloseTo(1304.9490787, 6);
+		const aug = r.range.projectionRange['2025-08'];
+		expect(aug).toMatchObject({ expected: 5, low: 0 });
+		expect(aug.sd).toBeCloseTo(21.7944947, 6);
+		expect(aug.high).toBeCloseTo(32.9318244, 6);
+		// Nobody's pipeline: sd 0, low and high 0, no months.
+		const none = kpis(two, { ...P, reps: ['r3'] }).weightedPipeline.range;
+		expect(none).toEqual({ sd: 0, low: 0, high: 0, projectionRange: {} });
+	});
+
+	it('has no spread when the probability is 1', () => {
+		// A lead in a stage of probability 1 adds nothing to sd: p (1 - p) = 0.
+		const sure = workspace({
+			stages: workspace({}).stages.map((s) => (s.id === 'proposal' ? { ...s, probability: 1 } : s)),
+			leads: [lead('S', '2025-05-01', { value: 300, stageId: 'proposal' })]
+		});
+		// S: 1 * 300, variance 0: low = high = 300; month: 05-01 + 0 d -> May -> June (asOf).
+		expect(kpis(sure, P).weightedPipeline.range).toEqual({
+			sd: 0,
+			low: 300,
+			high: 300,
+			projectionRange: { '2025-06': { expected: 300, sd: 0, low: 300, high: 300 } }
+		});
+	});
 });
