@@ -25,6 +25,7 @@ export function workspace(p: Partial<Records>): Records {
 		activities: [],
 		customers: [],
 		forecasts: [],
+		targets: [],
 		...p
 	};
 }

@@ -75,6 +75,7 @@ export function convertMavenPipeline(csv: string): SharedFile {
 		stageEvents: events,
 		activities: [],
 		customers: [],
-		forecasts: []
+		forecasts: [],
+		targets: []
 	};
 }

@@ -240,7 +240,9 @@ export const recordsArb: fc.Arbitrary<Records> = fc
 				customers: r.customers.map(
 					(c, i) => clean({ id: `k${i}`, updatedAt: U, name: `K${i}`, ...c }) as Customer
 				),
-				forecasts: r.forecasts.map((f) => clean({ id: uid('f'), updatedAt: U, ...f }) as Forecast)
+				forecasts: r.forecasts.map((f) => clean({ id: uid('f'), updatedAt: U, ...f }) as Forecast),
+				// The reference implementation does not cover targets yet.
+				targets: []
 			};
 			return rec;
 		});

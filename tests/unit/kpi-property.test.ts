@@ -68,7 +68,8 @@ describe('KPI engine against the reference implementation', () => {
 					stageEvents: shuffled(records.stageEvents, seed + 4),
 					activities: shuffled(records.activities, seed + 5),
 					customers: shuffled(records.customers, seed + 6),
-					forecasts: shuffled(records.forecasts, seed + 7)
+					forecasts: shuffled(records.forecasts, seed + 7),
+					targets: shuffled(records.targets, seed + 8)
 				};
 				const a = engine(records, o);
 				const b = engine(mixed, o);

@@ -53,7 +53,8 @@ export function recordListLabel(list: RecordListName): string {
 		stageEvents: m.record_stageEvents,
 		activities: m.record_activities,
 		customers: m.record_customers,
-		forecasts: m.record_forecasts
+		forecasts: m.record_forecasts,
+		targets: m.record_targets
 	};
 	return labels[list]();
 }
