@@ -391,7 +391,8 @@ export function updateActivity(
 
 // ---- other records ----
 
-export type SimpleListName = 'reps' | 'stages' | 'campaigns' | 'customers' | 'forecasts';
+export type SimpleListName =
+	'reps' | 'stages' | 'campaigns' | 'customers' | 'forecasts' | 'targets';
 type Input<K extends SimpleListName> = Partial<Omit<RecordOf<K>, 'updatedAt' | 'deletedAt'>>;
 
 async function defaultsFor(
@@ -413,6 +414,9 @@ async function defaultsFor(
 			return { origin: 'marketing', budget: 0 };
 		case 'customers':
 			return { since: now };
+		case 'targets':
+			// The window has no default: it depends on the time zone (the grid's presets give one).
+			return { metric: 'wonValue', amount: 0 };
 		default:
 			return {};
 	}
@@ -445,7 +449,8 @@ const SIMPLE_LISTS: readonly RecordListName[] = [
 	'stages',
 	'campaigns',
 	'customers',
-	'forecasts'
+	'forecasts',
+	'targets'
 ];
 
 function assertSimple(list: RecordListName): asserts list is SimpleListName {
@@ -453,7 +458,7 @@ function assertSimple(list: RecordListName): asserts list is SimpleListName {
 		throw new ValidationError('list', `use the ${list} commands for ${list}`, list);
 }
 
-/** Creates a rep, stage, campaign, customer or forecast (defaults: rep active; stage after the
+/** Creates a rep, stage, campaign, customer, forecast or target (defaults: rep active; stage after the
  * last, probability by kind; campaign origin 'marketing', budget 0; customer since now). */
 export function createRecord<K extends SimpleListName>(
 	list: K,
@@ -474,7 +479,7 @@ export function createRecord<K extends SimpleListName>(
 	};
 }
 
-/** Edits a rep, stage, campaign, customer or forecast. */
+/** Edits a rep, stage, campaign, customer, forecast or target. */
 export function updateRecord<K extends SimpleListName>(
 	list: K,
 	id: string,
