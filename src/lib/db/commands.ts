@@ -47,7 +47,9 @@ export type CommandLabel =
 	| 'restoreRecords'
 	| 'emptyBin'
 	| 'upsertMany'
-	| 'loadRecords';
+	| 'loadRecords'
+	| 'copyTargets'
+	| 'setTargetWindow';
 
 export interface Command<R = unknown> {
 	label: CommandLabel;
