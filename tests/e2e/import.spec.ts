@@ -143,7 +143,8 @@ function teammateFile(who: 'a' | 'b'): string {
 				: [ev('own-b', 'lost', '2026-04-03'), ev('shared', 'won', '2026-04-10')],
 		activities: [{ id: `act-${who}`, updatedAt: t, repId: rep.id, type: 'call', at: '2026-04-05' }],
 		customers: [],
-		forecasts: []
+		forecasts: [],
+		targets: []
 	};
 	return serializeSharedFile(
 		toSharedFile(records, { name: `Team ${rep.name}`, currency: 'USD', timeZone: 'UTC' }, t)

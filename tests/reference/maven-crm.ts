@@ -65,7 +65,7 @@ export function convertMavenPipeline(csv: string): SharedFile {
 	}
 	return {
 		format: 'tragt',
-		version: 1,
+		version: 2,
 		exportedAt: STAMP,
 		workspace: { name: 'Maven CRM', currency: 'USD', timeZone: 'UTC' },
 		reps: [...reps.values()],
@@ -75,6 +75,7 @@ export function convertMavenPipeline(csv: string): SharedFile {
 		stageEvents: events,
 		activities: [],
 		customers: [],
-		forecasts: []
+		forecasts: [],
+		targets: []
 	};
 }

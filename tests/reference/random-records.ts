@@ -282,7 +282,10 @@ export const recordsArb: fc.Arbitrary<Records & { targets?: Target[] }> = fc
 					customers: r.customers.map(
 						(c, i) => clean({ id: `k${i}`, updatedAt: U, name: `K${i}`, ...c }) as Customer
 					),
-					forecasts: r.forecasts.map((f) => clean({ id: uid('f'), updatedAt: U, ...f }) as Forecast)
+					forecasts: r.forecasts.map(
+						(f) => clean({ id: uid('f'), updatedAt: U, ...f }) as Forecast
+					),
+					targets: []
 				};
 				const day = (d: number) => new Date(BASE + d * 86_400_000).toISOString().slice(0, 10);
 				const targetList: Target[] = r.targets.map((g, i) => {
@@ -299,7 +302,8 @@ export const recordsArb: fc.Arbitrary<Records & { targets?: Target[] }> = fc
 					if (g.badDate && i % 2 === 1) x.from = '2025-13-01';
 					return clean(x);
 				});
-				return Object.assign(rec, { targets: targetList });
+				rec.targets = targetList;
+				return rec;
 			});
 	});
 

@@ -145,4 +145,80 @@ describe('command line refusals', () => {
 		expect(out.status).not.toBe(0);
 		expect(out.stderr).toContain('nope.json');
 	}, 30_000);
+
+	it("reads a version-2 file's targets, and a version-1 file as one with none", () => {
+		const U = '2026-01-01T00:00:00Z';
+		const file = {
+			format: 'tragt',
+			version: 2,
+			exportedAt: U,
+			workspace: { name: 'T', currency: 'DKK', timeZone: 'UTC' },
+			reps: [{ id: 'r1', updatedAt: U, name: 'Ann', active: true }],
+			stages: [
+				{
+					id: 'lead',
+					updatedAt: U,
+					name: 'Lead',
+					order: 0,
+					kind: 'open',
+					probability: 0.1,
+					qualified: false
+				}
+			],
+			campaigns: [],
+			leads: [
+				{
+					id: 'l1',
+					updatedAt: U,
+					name: 'A',
+					ownerId: 'r1',
+					origin: 'sales',
+					createdAt: '2026-03-02',
+					stageId: 'lead'
+				},
+				{
+					id: 'l2',
+					updatedAt: U,
+					name: 'B',
+					ownerId: 'r1',
+					origin: 'sales',
+					createdAt: '2026-03-20',
+					stageId: 'lead'
+				}
+			],
+			stageEvents: [],
+			activities: [],
+			customers: [],
+			forecasts: [],
+			targets: [
+				{
+					id: 't1',
+					updatedAt: U,
+					metric: 'newLeads',
+					repId: 'r1',
+					from: '2026-03-01',
+					to: '2026-03-31',
+					amount: 4
+				}
+			]
+		};
+		const args = ['--from', '2026-03-01', '--to', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
+		const v2 = path.join(dir, 'targets-v2.json');
+		writeFileSync(v2, JSON.stringify(file));
+		const out = cli([v2, ...args]);
+		expect(out.stderr).toBe('');
+		expect(out.status).toBe(0);
+		const rows = JSON.parse(out.stdout).targets.rows;
+		expect(rows.map((r: Record<string, unknown>) => [r.id, r.actual, r.amount, r.status])).toEqual([
+			['t1', 2, 4, 'behind']
+		]);
+
+		const v1 = path.join(dir, 'targets-v1.json');
+		const { targets: _, ...old } = file;
+		writeFileSync(v1, JSON.stringify({ ...old, version: 1 }));
+		const out1 = cli([v1, ...args]);
+		expect(out1.status).toBe(0);
+		expect(out1.stderr).toContain('upgraded from version 1 to 2');
+		expect(JSON.parse(out1.stdout).targets.rows).toEqual([]);
+	}, 30_000);
 });

@@ -92,7 +92,8 @@ const records: Records = {
 			churnedAt: '2024-03-26'
 		}
 	],
-	forecasts: [{ id: 'F1', updatedAt: U, period: '2024-03', amount: 300 }]
+	forecasts: [{ id: 'F1', updatedAt: U, period: '2024-03', amount: 300 }],
+	targets: []
 };
 
 const base: KpiOptions = {

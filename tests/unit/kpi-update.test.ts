@@ -38,6 +38,7 @@ function step(
 		leads: lists[3] ? other.leads : records.leads,
 		customers: lists[4] ? other.customers : records.customers,
 		forecasts: lists[5] ? other.forecasts : records.forecasts,
+		targets: records.targets,
 		activities: [...records.activities.filter((a) => !S.has(leadOf(a.leadId))), ...acts],
 		stageEvents: [...records.stageEvents.filter((e) => !S.has(e.leadId)), ...evs]
 	};

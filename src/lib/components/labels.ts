@@ -5,7 +5,8 @@ import type {
 	ActivityType,
 	Origin,
 	RecordListName,
-	StageKind
+	StageKind,
+	TargetMetric
 } from '$lib/domain/types';
 
 export function activityTypeLabel(type: ActivityType): string {
@@ -44,6 +45,18 @@ export function stageKindLabel(kind: StageKind): string {
 			: m.stage_kind_open();
 }
 
+const TARGET_METRIC_LABELS: Record<TargetMetric, () => string> = {
+	wonValue: m.target_metric_wonValue,
+	won: m.target_metric_won,
+	newLeads: m.target_metric_newLeads,
+	opportunities: m.target_metric_opportunities,
+	activities: m.target_metric_activities
+};
+
+export function targetMetricLabel(metric: TargetMetric): string {
+	return (TARGET_METRIC_LABELS[metric] ?? (() => metric))();
+}
+
 export function recordListLabel(list: RecordListName): string {
 	const labels: Record<RecordListName, () => string> = {
 		reps: m.record_reps,
@@ -53,7 +66,8 @@ export function recordListLabel(list: RecordListName): string {
 		stageEvents: m.record_stageEvents,
 		activities: m.record_activities,
 		customers: m.record_customers,
-		forecasts: m.record_forecasts
+		forecasts: m.record_forecasts,
+		targets: m.record_targets
 	};
 	return labels[list]();
 }
@@ -73,7 +87,9 @@ const COMMAND_LABELS: Record<string, () => string> = {
 	restoreRecords: m.cmd_restoreRecords,
 	emptyBin: m.cmd_emptyBin,
 	upsertMany: m.cmd_upsertMany,
-	loadRecords: m.cmd_loadRecords
+	loadRecords: m.cmd_loadRecords,
+	copyTargets: m.cmd_copyTargets,
+	setTargetWindow: m.cmd_setTargetWindow
 };
 
 /** The data layer names its undo steps with codes; people read these words instead. */

@@ -31,6 +31,7 @@ export const NAV_MORE: NavItem = { href: '/more', label: m.nav_more, icon: 'more
 export const MORE_ITEMS: NavItem[] = [
 	{ href: '/customers', label: m.nav_customers, icon: 'customers' },
 	{ href: '/forecasts', label: m.nav_forecasts, icon: 'forecasts' },
+	{ href: '/targets', label: m.nav_targets, icon: 'targets' },
 	{ href: '/reps', label: m.nav_reps, icon: 'reps' },
 	{ href: '/stages', label: m.nav_stages, icon: 'stages' },
 	{ href: '/stage-moves', label: m.nav_stage_moves, icon: 'activities' },

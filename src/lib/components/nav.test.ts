@@ -49,6 +49,7 @@ describe('side navigation (wide screens)', () => {
 			'/campaigns',
 			'/customers',
 			'/forecasts',
+			'/targets',
 			'/reps',
 			'/stages',
 			'/stage-moves',

@@ -66,7 +66,8 @@ describe('responseHours', () => {
 			act('f1', 'f', '2026-03-12T01:00:00Z')
 		],
 		customers: [],
-		forecasts: []
+		forecasts: [],
+		targets: []
 	};
 	const ds = datasetFromRecords(records, 'UTC');
 	const options = {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+	copyLastPeriodTargets,
+	copyTargets,
 	createLead,
 	createRecord,
 	deleteRecords,
@@ -11,6 +13,7 @@ import {
 	restoreRecords,
 	runCommand,
 	setActivityResponse,
+	setTargetWindow,
 	updateActivity,
 	updateLead,
 	updateRecord,
@@ -28,6 +31,7 @@ import {
 } from './repositories';
 import { emptyRecords } from '../domain/types';
 import { bucketOf } from './blocks';
+import { CommandHistory } from './history';
 import { closeAll, workspaceDb } from './test-util';
 import type { TragtDatabase } from './database';
 
@@ -243,6 +247,96 @@ describe('other records', () => {
 		expect(all.reps.find((r) => r.id === rep.id)?.active).toBe(false);
 		expect(all.forecasts[0].amount).toBe(6000);
 		expect(all.customers[0]).toEqual(cu);
+	});
+
+	it('creates and edits targets: defaults, team when the rep is empty, windows checked', async () => {
+		const { db } = await workspaceDb();
+		const rep = await run(db, createRecord('reps', { name: 'Ann' }));
+		const t = await run(
+			db,
+			createRecord('targets', { from: '2026-11-01', to: '2026-11-30', repId: '' })
+		);
+		expect(t).toMatchObject({ metric: 'wonValue', amount: 0, from: '2026-11-01' });
+		expect(t).not.toHaveProperty('repId');
+		await run(db, updateRecord('targets', t.id, { repId: rep.id, amount: 9000, metric: 'won' }));
+		const all = await readAllRecords(db);
+		expect(all.targets).toEqual([
+			{ ...t, repId: rep.id, amount: 9000, metric: 'won', updatedAt: all.targets[0].updatedAt }
+		]);
+		const bad = (patch: Record<string, unknown>) =>
+			run(db, createRecord('targets', { from: '2026-11-01', to: '2026-11-30', ...patch }));
+		await expectValidation(bad({ metric: 'revenue' as never }), 'metric');
+		await expectValidation(bad({ to: '2026-10-31' }), 'to');
+		await expectValidation(bad({ from: '2026-11' }), 'from');
+		await expectValidation(bad({ amount: -1 }), 'amount');
+		await expectValidation(bad({ repId: 'ghost' }), 'repId');
+		await expectValidation(run(db, createRecord('targets', { to: '2026-11-30' })), 'from');
+		await expectValidation(run(db, updateRecord('targets', t.id, { from: '2026-12-01' })), 'to');
+		// Nothing refused was written.
+		expect((await readAllRecords(db)).targets).toHaveLength(1);
+	});
+
+	it('copies targets and sets windows as one undo step each, all or nothing', async () => {
+		const { db } = await workspaceDb();
+		const history = new CommandHistory(db);
+		const rows = [
+			{ metric: 'won' as const, from: '2026-11-01', to: '2026-11-30', amount: 3 },
+			{ metric: 'newLeads' as const, from: '2026-11-01', to: '2026-11-30', amount: 40 }
+		];
+		const ids = await history.run(copyTargets(rows));
+		expect((await readAllRecords(db)).targets.map((t) => t.amount).sort()).toEqual([3, 40]);
+		await history.undo();
+		expect((await readAllRecords(db)).targets).toEqual([]);
+		await history.redo();
+		expect((await readAllRecords(db)).targets).toHaveLength(2);
+
+		await history.run(setTargetWindow(ids, { from: '2026-10-01', to: '2026-12-31' }));
+		let all = (await readAllRecords(db)).targets;
+		expect(all.map((t) => [t.from, t.to])).toEqual([
+			['2026-10-01', '2026-12-31'],
+			['2026-10-01', '2026-12-31']
+		]);
+		await history.undo();
+		all = (await readAllRecords(db)).targets;
+		expect(all.map((t) => t.to)).toEqual(['2026-11-30', '2026-11-30']);
+
+		// A bad row refuses the whole copy, naming the row.
+		const e = await history
+			.run(copyTargets([rows[0], { ...rows[1], to: '2026-01-01' }]))
+			.catch((err: unknown) => err);
+		expect(e).toBeInstanceOf(ValidationError);
+		expect((e as ValidationError).message).toBe(
+			'targets.to: row 2: targets.to: must not be before the from date'
+		);
+		expect((await readAllRecords(db)).targets).toHaveLength(2);
+	});
+
+	it("copies last month's targets into this month in one step; a second press adds none", async () => {
+		const { db } = await workspaceDb();
+		const history = new CommandHistory(db);
+		const rep = await history.run(createRecord('reps', { name: 'Ann' }));
+		await history.run(
+			copyTargets([
+				{ metric: 'wonValue', repId: rep.id, from: '2026-10-01', to: '2026-10-31', amount: 7000 },
+				{ metric: 'won', from: '2026-10-01', to: '2026-10-31', amount: 3 },
+				{ metric: 'newLeads', from: '2026-07-01', to: '2026-09-30', amount: 60 }
+			])
+		);
+		const now = Date.UTC(2026, 10, 15);
+		const ids = await history.run(copyLastPeriodTargets('month', now, 'UTC'));
+		expect(ids).toHaveLength(2);
+		const nov = (await readAllRecords(db)).targets.filter((t) => t.from === '2026-11-01');
+		expect(nov.map((t) => [t.metric, t.repId, t.to, t.amount]).sort()).toEqual([
+			['won', undefined, '2026-11-30', 3],
+			['wonValue', rep.id, '2026-11-30', 7000]
+		]);
+		expect(await history.run(copyLastPeriodTargets('month', now, 'UTC'))).toEqual([]);
+		// The empty second copy wrote nothing and left no step: one undo takes the copy back whole.
+		expect(history.undoDepth).toBe(3);
+		await history.undo();
+		const left = (await readAllRecords(db)).targets;
+		expect(left.filter((t) => t.from === '2026-11-01')).toEqual([]);
+		expect(left).toHaveLength(3);
 	});
 
 	it('validates enums, money, periods and probabilities', async () => {

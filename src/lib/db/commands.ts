@@ -19,9 +19,11 @@ import type {
 	RecordOf,
 	Records,
 	Stage,
-	StageEvent
+	StageEvent,
+	Target
 } from '../domain/types';
 import { RECORD_LIST_NAMES } from '../domain/types';
+import { copyLastPeriod, type TargetPeriodKind } from '../domain/target-periods';
 import { writeRecordsInTransaction, type WriteMode } from './bulk';
 import { bulkUpsertLeads, canBulkUpsert } from './bulk-upsert';
 import { ENTITY_LIST_NAMES, blockTable, entityTable, type TragtDatabase } from './database';
@@ -45,7 +47,9 @@ export type CommandLabel =
 	| 'restoreRecords'
 	| 'emptyBin'
 	| 'upsertMany'
-	| 'loadRecords';
+	| 'loadRecords'
+	| 'copyTargets'
+	| 'setTargetWindow';
 
 export interface Command<R = unknown> {
 	label: CommandLabel;
@@ -391,7 +395,8 @@ export function updateActivity(
 
 // ---- other records ----
 
-export type SimpleListName = 'reps' | 'stages' | 'campaigns' | 'customers' | 'forecasts';
+export type SimpleListName =
+	'reps' | 'stages' | 'campaigns' | 'customers' | 'forecasts' | 'targets';
 type Input<K extends SimpleListName> = Partial<Omit<RecordOf<K>, 'updatedAt' | 'deletedAt'>>;
 
 async function defaultsFor(
@@ -413,6 +418,9 @@ async function defaultsFor(
 			return { origin: 'marketing', budget: 0 };
 		case 'customers':
 			return { since: now };
+		case 'targets':
+			// The window has no default: it depends on the time zone (the grid's presets give one).
+			return { metric: 'wonValue', amount: 0 };
 		default:
 			return {};
 	}
@@ -445,7 +453,8 @@ const SIMPLE_LISTS: readonly RecordListName[] = [
 	'stages',
 	'campaigns',
 	'customers',
-	'forecasts'
+	'forecasts',
+	'targets'
 ];
 
 function assertSimple(list: RecordListName): asserts list is SimpleListName {
@@ -453,7 +462,7 @@ function assertSimple(list: RecordListName): asserts list is SimpleListName {
 		throw new ValidationError('list', `use the ${list} commands for ${list}`, list);
 }
 
-/** Creates a rep, stage, campaign, customer or forecast (defaults: rep active; stage after the
+/** Creates a rep, stage, campaign, customer, forecast or target (defaults: rep active; stage after the
  * last, probability by kind; campaign origin 'marketing', budget 0; customer since now). */
 export function createRecord<K extends SimpleListName>(
 	list: K,
@@ -474,7 +483,7 @@ export function createRecord<K extends SimpleListName>(
 	};
 }
 
-/** Edits a rep, stage, campaign, customer or forecast. */
+/** Edits a rep, stage, campaign, customer, forecast or target. */
 export function updateRecord<K extends SimpleListName>(
 	list: K,
 	id: string,
@@ -492,6 +501,80 @@ export function updateRecord<K extends SimpleListName>(
 				patch as Record<string, unknown>,
 				nowIso()
 			)) as unknown as RecordOf<K>;
+		}
+	};
+}
+
+/** A target to create (copyTargets): its goal and window, without id or stamps. */
+export interface TargetInput {
+	metric: Target['metric'];
+	repId?: string;
+	from: string;
+	to: string;
+	amount: number;
+}
+
+/**
+ * Creates several targets as ONE undo step ("Copy last period's targets"): all are written or,
+ * if one is refused, none.
+ */
+export function copyTargets(rows: readonly TargetInput[]): Command<string[]> {
+	return {
+		label: 'copyTargets',
+		list: 'targets',
+		run: async (ctx) => {
+			const now = nowIso();
+			const ids: string[] = [];
+			for (const [index, input] of rows.entries()) {
+				try {
+					ids.push((await doCreateRecord(ctx, 'targets', { ...input }, now)).id);
+				} catch (e) {
+					if (e instanceof ValidationError)
+						throw new ValidationError(e.field, `row ${index + 1}: ${e.message}`, 'targets', e.id);
+					throw e;
+				}
+			}
+			return ids;
+		}
+	};
+}
+
+/**
+ * "Copy last period's targets": the previous month's (or quarter's) targets copied into the
+ * current one (domain/target-periods.ts says which), read and written in ONE transaction and
+ * one undo step. Returns the new ids (none when there is nothing to copy).
+ */
+export function copyLastPeriodTargets(
+	kind: TargetPeriodKind,
+	now: number,
+	timeZone: string
+): Command<string[]> {
+	return {
+		label: 'copyTargets',
+		list: 'targets',
+		run: async (ctx) => {
+			const rows = copyLastPeriod(await ctx.all<Target>('targets'), kind, now, timeZone);
+			return copyTargets(rows).run(ctx);
+		}
+	};
+}
+
+/** Gives targets the window [from, to] (a preset applied to the selected rows), as ONE step. */
+export function setTargetWindow(
+	ids: readonly string[],
+	window: { from: string; to: string }
+): Command<number> {
+	return {
+		label: 'setTargetWindow',
+		list: 'targets',
+		run: async (ctx) => {
+			const now = nowIso();
+			let n = 0;
+			for (const id of ids) {
+				await doUpdateEntity(ctx, 'targets', id, { from: window.from, to: window.to }, now);
+				n++;
+			}
+			return n;
 		}
 	};
 }

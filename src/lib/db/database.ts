@@ -4,7 +4,7 @@
 // Relative imports only: the KPI worker, benchmarks and Node tests load this file.
 
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Campaign, Customer, Forecast, Lead, Rep, Stage } from '../domain/types';
+import type { Campaign, Customer, Forecast, Lead, Rep, Stage, Target } from '../domain/types';
 import type { ActivityBlock, StageEventBlock } from './blocks';
 import { chunkGuard, type EntityChunkRow } from './chunk-guard';
 import { trackTransactions } from './transaction-guard';
@@ -35,6 +35,7 @@ export class TragtDatabase extends Dexie {
 	leads!: EntityTable<Lead, 'id'>;
 	customers!: EntityTable<Customer, 'id'>;
 	forecasts!: EntityTable<Forecast, 'id'>;
+	targets!: EntityTable<Target, 'id'>;
 	activityBlocks!: Table<ActivityBlock, number>;
 	stageEventBlocks!: Table<StageEventBlock, number>;
 	entityChunks!: Table<EntityChunkRow, string>;
@@ -70,6 +71,9 @@ export class TragtDatabase extends Dexie {
 		// database is a version 2 one without deltas. The version number keeps an older app, which
 		// would miss the delta rows when it reads one bucket, from opening a newer database.
 		this.version(2).stores({});
+		// Version 3: targets (file format version 2), indexed like forecasts. A new, empty table:
+		// nothing to convert, so no upgrade function; the existing tables are untouched.
+		this.version(3).stores({ targets: 'id, deletedAt' });
 		this.use(chunkGuard(this));
 		// Later versions go here, each with its .upgrade(tx => ...) and a test that opens a
 		// database written by the previous version.
@@ -89,7 +93,8 @@ export const ENTITY_LIST_NAMES = [
 	'campaigns',
 	'leads',
 	'customers',
-	'forecasts'
+	'forecasts',
+	'targets'
 ] as const;
 
 export type EntityListName = (typeof ENTITY_LIST_NAMES)[number];
@@ -125,6 +130,7 @@ export function allTables(db: TragtDatabase): Table[] {
 		db.leads,
 		db.customers,
 		db.forecasts,
+		db.targets,
 		db.activityBlocks,
 		db.stageEventBlocks,
 		db.entityChunks,

@@ -185,7 +185,9 @@ const V1_RECORDS: Records = {
 			updatedAt: '2026-02-28T12:00:00.000Z'
 		},
 		{ id: 'fc-2', period: '2026-Q2', amount: 150000, updatedAt: '2026-02-28T12:00:00.000Z' }
-	]
+	],
+	// Versions 1 and 2 had no targets table: they read back as none.
+	targets: []
 };
 
 const V1_WORKSPACE: WorkspaceSettings = {
@@ -205,6 +207,27 @@ const V2_LEAD_B = {
 	stageId: 'lead',
 	updatedAt: '2026-04-01T09:00:00.000Z'
 } as Records['leads'][number];
+
+const V3_TARGETS: Records['targets'] = [
+	{
+		id: 'tg-1',
+		metric: 'wonValue',
+		repId: 'rep-1',
+		from: '2026-04-01',
+		to: '2026-04-30',
+		amount: 60000,
+		updatedAt: '2026-03-31T12:00:00.000Z'
+	},
+	{
+		id: 'tg-2',
+		metric: 'newLeads',
+		from: '2026-04-01',
+		to: '2026-06-30',
+		amount: 40,
+		updatedAt: '2026-03-31T12:00:00.000Z',
+		deletedAt: '2026-04-02T08:00:00.000Z'
+	}
+];
 
 const FIXTURES: Fixture[] = [
 	{
@@ -350,8 +373,37 @@ const FIXTURES: Fixture[] = [
 			},
 			workspace: V1_WORKSPACE
 		}
+	},
+	{
+		version: 3,
+		// Version 2's stores plus targets.
+		stores: {
+			reps: 'id, deletedAt',
+			stages: 'id, order, deletedAt',
+			campaigns: 'id, deletedAt',
+			leads: 'id, updatedAt, deletedAt',
+			customers: 'id, deletedAt',
+			forecasts: 'id, deletedAt',
+			targets: 'id, deletedAt',
+			activityBlocks: 'bucket',
+			stageEventBlocks: 'bucket',
+			entityChunks: 'key, list',
+			settings: 'key',
+			changes: '++seq'
+		},
+		async write(db) {
+			await FIXTURES[1].write(db);
+			await db.table('targets').bulkAdd(V3_TARGETS);
+		},
+		// A getter: FIXTURES[1] does not exist yet while this array is built.
+		get expected() {
+			return {
+				records: { ...FIXTURES[1].expected.records, targets: V3_TARGETS },
+				workspace: V1_WORKSPACE
+			};
+		}
 	}
-	// Version 3 goes here: { version: 3, stores: <its stores()>, write: <its stored shapes>, ... }
+	// Version 4 goes here: { version: 4, stores: <its stores()>, write: <its stored shapes>, ... }
 ];
 
 const byId = <T extends { id: string }>(rows: T[]) =>
@@ -394,4 +446,27 @@ describe('schema migrations', () => {
 			db.close();
 		});
 	}
+
+	it('opens a version 2 database with data at version 3: targets empty and writable', async () => {
+		const name = `migration-v2-v3-${crypto.randomUUID()}`;
+		names.push(name);
+		const old = new Dexie(name);
+		old.version(2).stores(FIXTURES[1].stores);
+		await old.open();
+		await FIXTURES[1].write(old);
+		old.close();
+
+		const db = openDatabase(name);
+		await db.open();
+		expect(db.verno).toBe(3);
+		expect(await db.targets.count()).toBe(0);
+		expect((await readAllRecords(db)).leads).toHaveLength(3);
+		await db.targets.add(V3_TARGETS[0]);
+		db.close();
+		// Written to disk, not only to the open connection's cache.
+		const again = openDatabase(name);
+		expect(await again.targets.toArray()).toEqual([V3_TARGETS[0]]);
+		expect((await readAllRecords(again)).targets).toEqual([V3_TARGETS[0]]);
+		again.close();
+	});
 });

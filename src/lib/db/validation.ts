@@ -6,6 +6,7 @@ import {
 	ACTIVITY_TYPES,
 	ORIGINS,
 	STAGE_KINDS,
+	TARGET_METRICS,
 	type RecordListName
 } from '../domain/types';
 import { isIsoDate, isIsoDateOrInstant, isIsoInstant } from '../domain/time';
@@ -46,7 +47,8 @@ const OPTIONAL: Record<RecordListName, string[]> = {
 	stageEvents: ['repId', 'deletedAt'],
 	activities: ['leadId', 'response', 'note', 'deletedAt'],
 	customers: ['ownerId', 'leadId', 'churnedAt', 'deletedAt'],
-	forecasts: ['repId', 'deletedAt']
+	forecasts: ['repId', 'deletedAt'],
+	targets: ['repId', 'deletedAt']
 };
 
 /** Removes optional fields that are undefined, null or ''. Mutates and returns `row`. */
@@ -211,6 +213,17 @@ export async function validateRecord(
 		case 'forecasts':
 			if (typeof row.period !== 'string' || !PERIOD.test(row.period))
 				fail(list, row, 'period', 'must be like 2026-11, 2026-Q4 or 2026');
+			money(list, row, 'amount', true);
+			await r('repId', 'reps');
+			break;
+		case 'targets':
+			oneOf(list, row, 'metric', TARGET_METRICS);
+			if (row.from === undefined) fail(list, row, 'from', 'is required');
+			date(list, row, 'from');
+			if (row.to === undefined) fail(list, row, 'to', 'is required');
+			date(list, row, 'to');
+			if ((row.to as string) < (row.from as string))
+				fail(list, row, 'to', 'must not be before the from date');
 			money(list, row, 'amount', true);
 			await r('repId', 'reps');
 			break;

@@ -36,7 +36,7 @@ describe('scripts/demo.ts', () => {
 			expect(result.status).toBe(0);
 			const file = JSON.parse(readFileSync(out, 'utf8')) as SharedFile;
 			expect(file.format).toBe('tragt');
-			expect(file.version).toBe(1);
+			expect(file.version).toBe(2);
 			expect(file.workspace.timeZone).toBe('Europe/Copenhagen');
 			expect(file.reps).toHaveLength(1);
 			expect(file.stages).toHaveLength(7);
@@ -45,6 +45,7 @@ describe('scripts/demo.ts', () => {
 			expect(file.stageEvents.length).toBeGreaterThan(2_500);
 			expect(file.customers.length).toBeGreaterThan(0);
 			expect(file.forecasts.length).toBeGreaterThan(0);
+			expect(file.targets).toHaveLength(3);
 			// Without --out the same bytes go to standard output (and a second process agrees).
 			const piped = run(['--size', 'S', '--seed', '7']);
 			expect(piped.status).toBe(0);

@@ -7,9 +7,12 @@ import {
 	ORIGINS,
 	RECORD_LIST_NAMES,
 	STAGE_KINDS,
+	TARGET_METRICS,
 	type SharedFile,
 	type StageEvent
 } from '../domain/types';
+import { computeKpis } from '../kpi/compute';
+import { datasetFromRecords } from '../kpi/dataset';
 import { DEMO_DEFAULT_NOW, generateDemo } from './generate-demo';
 
 const NOW_MS = Date.parse(DEMO_DEFAULT_NOW);
@@ -36,7 +39,7 @@ function problems(file: SharedFile): string[] {
 	const instant = (v: unknown) => isIsoInstant(v) && WHOLE_SECOND_Z.test(v as string);
 
 	if (file.format !== 'tragt') out.push('format');
-	if (file.version !== 1) out.push('version');
+	if (file.version !== 2) out.push('version');
 	if (!instant(file.exportedAt)) out.push('exportedAt');
 	if (!str(file.workspace.name) || !/^[A-Z]{3}$/.test(file.workspace.currency)) out.push('ws');
 	for (const name of RECORD_LIST_NAMES) {
@@ -96,6 +99,13 @@ function problems(file: SharedFile): string[] {
 	file.forecasts.forEach((f, i) => {
 		if (!PERIOD.test(f.period)) bad('forecasts', i, 'period', f.period);
 		if (!money(f.amount)) bad('forecasts', i, 'amount', f.amount);
+	});
+	file.targets.forEach((t, i) => {
+		if (!TARGET_METRICS.includes(t.metric)) bad('targets', i, 'metric', t.metric);
+		if (!isIsoDate(t.from)) bad('targets', i, 'from', t.from);
+		if (!isIsoDate(t.to) || t.to < t.from) bad('targets', i, 'to', t.to);
+		if (!money(t.amount)) bad('targets', i, 'amount', t.amount);
+		if (t.repId !== undefined && !str(t.repId)) bad('targets', i, 'repId', t.repId);
 	});
 	return out;
 }
@@ -418,6 +428,21 @@ describe('generateDemo: size S', () => {
 		expect(repMonthly.some((f) => f.amount > 0)).toBe(true);
 	});
 
+	it("has this month's won-value target per rep, a team won target and this quarter's new leads", () => {
+		// DEMO_DEFAULT_NOW is 2026-11-27.
+		const month = { from: '2026-11-01', to: '2026-11-30' };
+		const shape = s.targets.map(({ metric, repId, from, to }) => ({ metric, repId, from, to }));
+		expect(shape).toEqual([
+			{ metric: 'wonValue', repId: s.reps[0].id, ...month },
+			{ metric: 'won', repId: undefined, ...month },
+			{ metric: 'newLeads', repId: undefined, from: '2026-10-01', to: '2026-12-31' }
+		]);
+		for (const t of s.targets) expect(t.amount).toBeGreaterThan(0);
+		expect(s.targets[0].amount % 5_000).toBe(0);
+		expect(Number.isInteger(s.targets[1].amount)).toBe(true);
+		for (const t of s.targets) expect(Date.parse(t.updatedAt)).toBeLessThanOrEqual(NOW_MS);
+	});
+
 	it('puts a handful of records in the bin', () => {
 		const deleted = RECORD_LIST_NAMES.flatMap((n) => s[n].filter((r) => r.deletedAt));
 		expect(deleted.length).toBeGreaterThanOrEqual(3);
@@ -496,6 +521,18 @@ describe('generateDemo: size M', () => {
 		expect(m.activities.length).toBeLessThan(110_000);
 		expect(m.stageEvents.length).toBeGreaterThan(25_000);
 		expect(m.stageEvents.length).toBeLessThan(38_000);
+		// Targets for the reps on the team now, with statuses that differ (spec: `targets`).
+		const active = m.reps.filter((r) => r.active).map((r) => r.id);
+		const repTargets = m.targets.filter((t) => t.metric === 'wonValue');
+		expect(repTargets.map((t) => t.repId)).toEqual(active);
+		const result = computeKpis(datasetFromRecords(m, m.workspace.timeZone), {
+			from: Date.parse('2026-10-31T23:00:00Z'),
+			to: Date.parse('2026-11-30T23:00:00Z'),
+			now: Date.parse(DEMO_DEFAULT_NOW)
+		});
+		const statuses = new Set(result.targets.rows.map((r) => r.status));
+		expect(result.targets.rows).toHaveLength(m.targets.length);
+		expect(statuses.size).toBeGreaterThanOrEqual(2);
 		// Every rep has leads and forecasts; someone left the team and is inactive.
 		for (const r of m.reps) {
 			expect(m.forecasts.some((f) => f.repId === r.id)).toBe(true);

@@ -5,6 +5,7 @@
 
 import { DEFAULT_STAGE_IDS, defaultStages } from '../domain/default-pipeline';
 import {
+	daysInMonth,
 	isIsoInstant,
 	isValidTimeZone,
 	MS_PER_DAY,
@@ -22,7 +23,8 @@ import {
 	type Lead,
 	type Rep,
 	type SharedFile,
-	type StageEvent
+	type StageEvent,
+	type Target
 } from '../domain/types';
 import { DayTable } from './calendar';
 import {
@@ -204,11 +206,15 @@ class DemoBuilder {
 	private readonly activities: Activity[] = [];
 	private readonly customers: Customer[] = [];
 	private readonly forecasts: Forecast[] = [];
+	private readonly targets: Target[] = [];
 
 	// Won value per (final owner, month) for the forecasts.
 	private readonly monthBase: number;
 	private readonly monthCount: number;
 	private readonly wonByRepMonth: Float64Array;
+	// Won leads and new leads per month (whole team), for the targets.
+	private readonly wonCountByMonth: Float64Array;
+	private readonly newLeadsByMonth: Float64Array;
 
 	// Scratch for one lead at a time (no per-row allocations beyond the records themselves).
 	private readonly evStage = new Int8Array(MAX_EVENTS);
@@ -245,6 +251,8 @@ class DemoBuilder {
 		this.monthBase = c.year[0] * 12 + c.month[0] - 1;
 		this.monthCount = c.year[c.count - 1] * 12 + c.month[c.count - 1] - this.monthBase;
 		this.wonByRepMonth = new Float64Array(spec.reps * this.monthCount);
+		this.wonCountByMonth = new Float64Array(this.monthCount);
+		this.newLeadsByMonth = new Float64Array(this.monthCount);
 	}
 
 	build(): SharedFile {
@@ -256,6 +264,8 @@ class DemoBuilder {
 		this.makeForecasts();
 		const campaigns = this.campaignRecords();
 		this.makeTombstones(campaigns);
+		// Last: its draws do not shift the random stream of everything above.
+		this.makeTargets();
 		return {
 			format: 'tragt',
 			version: SHARED_FILE_VERSION,
@@ -272,7 +282,8 @@ class DemoBuilder {
 			stageEvents: this.stageEvents,
 			activities: this.activities,
 			customers: this.customers,
-			forecasts: this.forecasts
+			forecasts: this.forecasts,
+			targets: this.targets
 		};
 	}
 
@@ -505,6 +516,7 @@ class DemoBuilder {
 		for (let li = 0; li < n; li++) {
 			const createdAt = times[li];
 			const day = c.indexOf(createdAt);
+			this.countMonth(this.newLeadsByMonth, createdAt);
 			candidates.length = 0;
 			for (let ri = 0; ri < this.spec.reps; ri++) {
 				if (this.repStart[ri] <= createdAt && createdAt < this.repEnd[ri]) candidates.push(ri);
@@ -605,6 +617,7 @@ class DemoBuilder {
 
 			if (finalStage === WON) {
 				this.leadHasCustomer[li] = 1;
+				this.countMonth(this.wonCountByMonth, lastAt);
 				if (hasValue) {
 					const mi = c.year[c.indexOf(lastAt)] * 12 + c.month[c.indexOf(lastAt)] - 1;
 					this.wonByRepMonth[owner * this.monthCount + mi - this.monthBase] += value;
@@ -795,6 +808,82 @@ class DemoBuilder {
 			const amount = y === y0 ? (actual * 12) / ((nowMonth % 12) + 1) : actual;
 			add(String(Math.floor(y / 12)), undefined, amount * r.logNormal(1, 0.1), startOf(y));
 		}
+	}
+
+	/** Adds one to `counts` at the month of `t` (when the calendar holds it). */
+	private countMonth(counts: Float64Array, t: number): void {
+		const c = this.cal;
+		const d = c.indexOf(t);
+		if (d < 0 || d >= c.count) return;
+		const i = c.year[d] * 12 + c.month[d] - 1 - this.monthBase;
+		if (i >= 0 && i < counts.length) counts[i]++;
+	}
+
+	// --- targets ------------------------------------------------------------------------------
+
+	/**
+	 * Targets that show the feature on the dashboard: for the current month a won-value target
+	 * per rep on the team now and a team target of deals won; for the current quarter a team
+	 * target of new leads. Each is the recent monthly mean times a factor between 0.6 and 1.6,
+	 * so that some are met, some ahead and some behind.
+	 */
+	private makeTargets(): void {
+		const r = this.rng;
+		const c = this.cal;
+		const y = c.year[this.dayNow];
+		const mo = c.month[this.dayNow];
+		const nowMonth = y * 12 + mo - 1;
+		const iso2 = (n: number) => String(n).padStart(2, '0');
+		const firstOf = (m: number) => `${Math.floor(m / 12)}-${iso2((m % 12) + 1)}-01`;
+		const lastOf = (m: number) => {
+			const yy = Math.floor(m / 12);
+			return `${yy}-${iso2((m % 12) + 1)}-${iso2(daysInMonth(yy, (m % 12) + 1))}`;
+		};
+		// The six months before this one that the generated history covers in full.
+		const past: number[] = [];
+		for (let m = nowMonth - 6; m < nowMonth; m++) if (m - 1 >= this.monthBase) past.push(m);
+		const mean = (of: (m: number) => number) =>
+			past.length ? past.reduce((sum, m) => sum + of(m), 0) / past.length : 0;
+		const at = (counts: Float64Array, m: number) => counts[m - this.monthBase] ?? 0;
+		// Set a few days before the window starts (or at the start of the history).
+		const stamp = iso(floorSec(Math.max(this.fromMs, c.start[this.dayNow] - 20 * MS_PER_DAY)));
+		let seq = 0;
+		const add = (
+			metric: Target['metric'],
+			repId: string | undefined,
+			from: string,
+			to: string,
+			amount: number
+		) => {
+			const t = { id: `tg-${this.tag}-${pad(++seq, 3)}`, updatedAt: stamp, metric } as Target;
+			if (repId !== undefined) t.repId = repId;
+			t.from = from;
+			t.to = to;
+			t.amount = amount;
+			this.targets.push(t);
+		};
+		const factor = () => r.range(0.6, 1.6);
+
+		const monthFrom = firstOf(nowMonth);
+		const monthTo = lastOf(nowMonth);
+		for (let rep = 0; rep < this.spec.reps; rep++) {
+			if (this.repStart[rep] > this.nowMs || this.repEnd[rep] <= this.nowMs) continue;
+			const won = mean((m) => this.wonByRepMonth[rep * this.monthCount + m - this.monthBase]);
+			const amount = Math.max(10_000, round(won * factor(), 5_000));
+			add('wonValue', this.repIds[rep], monthFrom, monthTo, amount);
+		}
+		const wonCount = mean((m) => at(this.wonCountByMonth, m));
+		add('won', undefined, monthFrom, monthTo, Math.max(1, Math.round(wonCount * factor())));
+
+		const q0 = nowMonth - (nowMonth % 3);
+		const newLeads = mean((m) => at(this.newLeadsByMonth, m)) * 3;
+		add(
+			'newLeads',
+			undefined,
+			firstOf(q0),
+			lastOf(q0 + 2),
+			Math.max(1, Math.round(newLeads * factor()))
+		);
 	}
 
 	// --- tombstones ---------------------------------------------------------------------------

@@ -137,6 +137,8 @@ export interface Records {
 	activities: Activity[];
 	customers: Customer[];
 	forecasts: Forecast[];
+	/** File version 2 on. */
+	targets: Target[];
 }
 
 export type RecordListName = keyof Records;
@@ -149,7 +151,8 @@ export const RECORD_LIST_NAMES: readonly RecordListName[] = [
 	'stageEvents',
 	'activities',
 	'customers',
-	'forecasts'
+	'forecasts',
+	'targets'
 ];
 
 /** Any one record, by list. */
@@ -172,7 +175,7 @@ export interface SharedFile extends Records {
 }
 
 /** The shape version this code writes. */
-export const SHARED_FILE_VERSION = 1;
+export const SHARED_FILE_VERSION = 2;
 
 export function emptyRecords(): Records {
 	return {
@@ -183,6 +186,7 @@ export function emptyRecords(): Records {
 		stageEvents: [],
 		activities: [],
 		customers: [],
-		forecasts: []
+		forecasts: [],
+		targets: []
 	};
 }

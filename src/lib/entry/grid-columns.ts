@@ -11,7 +11,8 @@ export type OptionSource =
 	| 'origins'
 	| 'activityTypes'
 	| 'responses'
-	| 'stageKinds';
+	| 'stageKinds'
+	| 'targetMetrics';
 
 export interface ColumnSpec {
 	field: string;
@@ -31,7 +32,8 @@ export type GridList =
 	| 'stages'
 	| 'campaigns'
 	| 'customers'
-	| 'forecasts';
+	| 'forecasts'
+	| 'targets';
 
 export const GRID_COLUMNS: Record<GridList, readonly ColumnSpec[]> = {
 	leads: [
@@ -135,6 +137,21 @@ export const GRID_COLUMNS: Record<GridList, readonly ColumnSpec[]> = {
 	forecasts: [
 		{ field: 'period', type: 'period', required: true, size: 110 },
 		{ field: 'repId', type: 'select', options: 'reps', size: 160 },
+		{ field: 'amount', type: 'money', required: true, size: 130 }
+	],
+	// The window has a default: the page's preset (this month or this quarter) fills it in.
+	targets: [
+		{
+			field: 'metric',
+			type: 'select',
+			options: 'targetMetrics',
+			required: true,
+			hasDefault: true,
+			size: 150
+		},
+		{ field: 'repId', type: 'select', options: 'reps', size: 160 },
+		{ field: 'from', type: 'date', required: true, hasDefault: true, size: 120 },
+		{ field: 'to', type: 'date', required: true, hasDefault: true, size: 120 },
 		{ field: 'amount', type: 'money', required: true, size: 130 }
 	]
 };

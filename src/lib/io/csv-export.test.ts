@@ -72,6 +72,10 @@ describe('recordsToCsvTables', () => {
 		expect(tables.forecasts.split('\r\n')[0]).toBe(
 			'\uFEFFid,updatedAt,deletedAt,period,repId,amount'
 		);
+		expect(tables.targets).toBe(
+			'\uFEFFid,updatedAt,deletedAt,metric,repId,from,to,amount\r\n' +
+				't1,2026-11-01T09:00:00Z,,wonValue,r1,2026-10-01,2026-12-31,250000\r\n'
+		);
 		expect(tables.leads).toContain(",'+45 1234,");
 		expect(recordsToCsvTables(emptyRecords(), { bom: false }).stages).toBe(
 			'id,updatedAt,deletedAt,name,order,kind,probability,qualified\r\n'
@@ -114,6 +118,21 @@ describe('parseCsvTable', () => {
 			'f.csv: forecasts[0].amount: -5 is negative (amounts are 0 or more)',
 			'f.csv: forecasts[1].period: "Q4" is not a period (use YYYY-MM, YYYY-Qn or YYYY)',
 			'f.csv: forecasts[1].amount: "ten" is not a number'
+		]);
+	});
+
+	it('escapes a formula in a target cell and reads it back; refuses a window that ends first', () => {
+		const f = sampleFile();
+		f.targets[0].id = '=HYPERLINK("x")';
+		const table = recordsToCsvTables(f).targets;
+		expect(table).toContain(`"'=HYPERLINK(""x"")"`);
+		const back = parseCsvTable('targets', table);
+		expect(back.ok && back.records).toEqual(f.targets);
+		const bad =
+			'id,updatedAt,metric,from,to,amount\r\nt1,2026-11-01T00:00:00Z,won,2026-11-30,2026-11-01,3\r\n';
+		const r = parseCsvTable('targets', bad, 't.csv');
+		expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+			't.csv: targets[0].to: "2026-11-01" is before from ("2026-11-30")'
 		]);
 	});
 

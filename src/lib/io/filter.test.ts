@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity, Customer, Forecast, Lead, Records, StageEvent } from '../domain/types';
-import { filterRecords, periodSpan } from './filter';
+import type {
+	Activity,
+	Customer,
+	Forecast,
+	Lead,
+	Records,
+	StageEvent,
+	Target
+} from '../domain/types';
+import { dayAfterStart, filterRecords, periodSpan } from './filter';
 
 const U = '2026-11-01T00:00:00Z';
 const lead = (id: string, ownerId: string, createdAt: string): Lead => ({
@@ -88,9 +96,27 @@ function data(): Records {
 			fc('f-team', '2026-Q4'),
 			fc('f-ann', '2026-11', 'ann'),
 			fc('f-bo-oct', '2026-10', 'bo')
+		],
+		targets: [
+			tg('t-team', '2026-10-01', '2026-12-31'),
+			tg('t-ann', '2026-11-01', '2026-11-30', 'ann'),
+			// Ends on the last day before November: its window closes at November's start.
+			tg('t-bo-oct', '2026-10-01', '2026-10-31', 'bo'),
+			// A null rep is the team's too.
+			tg('t-null', '2026-12-01', '2026-12-31', null)
 		]
 	};
 }
+
+const tg = (id: string, from: string, to: string, repId?: string | null): Target => ({
+	id,
+	updatedAt: U,
+	metric: 'won',
+	from,
+	to,
+	amount: 1,
+	...(repId !== undefined ? { repId } : {})
+});
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 const NOV_FROM = Date.UTC(2026, 10, 1);
@@ -111,6 +137,7 @@ describe('filterRecords', () => {
 		expect(ids(r.activities)).toEqual(['a1', 'a2', 'a3']);
 		expect(ids(r.customers)).toEqual(['k-ann', 'k-from-lead']);
 		expect(ids(r.forecasts)).toEqual(['f-ann']);
+		expect(ids(r.targets)).toEqual(['t-ann']);
 	});
 
 	it('by period: leads created or moved in it with their whole history, and what was live in it', () => {
@@ -123,6 +150,12 @@ describe('filterRecords', () => {
 		// k-bo-churned churned before November.
 		expect(ids(r.customers)).toEqual(['k-ann', 'k-from-lead']);
 		expect(ids(r.forecasts)).toEqual(['f-team', 'f-ann']);
+		expect(ids(r.targets)).toEqual(['t-team', 't-ann']);
+	});
+
+	it('keeps a target whose last day (included) is the first instant of the period', () => {
+		const r = filterRecords(data(), { from: Date.UTC(2026, 9, 31, 12), to: NOV_TO }, 'UTC');
+		expect(ids(r.targets)).toEqual(['t-team', 't-ann', 't-bo-oct']);
 	});
 
 	it('reads date-only values in the time zone', () => {
@@ -144,6 +177,15 @@ describe('filterRecords', () => {
 		expect(ids(r.leads)).toEqual(['L-bo-nov']);
 		expect(ids(r.activities)).toEqual(['a4']);
 		expect(ids(r.forecasts)).toEqual([]);
+		expect(ids(r.targets)).toEqual([]);
+	});
+});
+
+describe('dayAfterStart', () => {
+	it('rolls over month and year ends, in the zone', () => {
+		expect(dayAfterStart('2026-11-30', 'UTC')).toBe(Date.UTC(2026, 11, 1));
+		expect(dayAfterStart('2026-12-31', 'UTC')).toBe(Date.UTC(2027, 0, 1));
+		expect(dayAfterStart('2026-12-31', 'Europe/Copenhagen')).toBe(Date.UTC(2026, 11, 31, 23));
 	});
 });
 

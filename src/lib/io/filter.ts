@@ -12,9 +12,11 @@
 //   activities, so stage durations stay right); other activities whose `at` is in the period;
 //   customers who were customers at some point of the period (since < to and not churned
 //   before from) or that came from a kept lead; forecasts whose period overlaps it.
+// - Targets follow forecasts: by rep, those of one of the reps (team targets left out); by
+//   period, those whose window [from, the day after to) overlaps it.
 // - Date-only values are read in `timeZone`; a value that cannot be read fails the period test.
 
-import { parseInstant, zonedTimeToMs } from '../domain/time';
+import { parseInstant, startOfDayMs, zonedTimeToMs } from '../domain/time';
 import type { Records } from '../domain/types';
 
 export interface RecordFilter {
@@ -63,6 +65,12 @@ export function filterRecords(records: Records, filter: RecordFilter, timeZone: 
 		const span = periodSpan(f.period, timeZone);
 		return !!span && span[0] < to && span[1] > from;
 	});
+	const targets = records.targets.filter((t) => {
+		if (reps && !(t.repId && reps.has(t.repId))) return false;
+		if (!hasPeriod) return true;
+		// `to` is included: the window ends at the start of the next day.
+		return parseInstant(t.from, timeZone) < to && dayAfterStart(t.to, timeZone) > from;
+	});
 	return {
 		reps: records.reps,
 		stages: records.stages,
@@ -71,7 +79,8 @@ export function filterRecords(records: Records, filter: RecordFilter, timeZone: 
 		stageEvents,
 		activities,
 		customers,
-		forecasts
+		forecasts,
+		targets
 	};
 }
 
@@ -92,4 +101,11 @@ export function periodSpan(period: string, timeZone: string): [number, number] |
 	}
 	const endMonth = first + months; // may be 13: zonedTimeToMs goes through Date.UTC, which rolls over
 	return [zonedTimeToMs(y, first, 1, timeZone), zonedTimeToMs(y, endMonth, 1, timeZone)];
+}
+
+/** Start of the day after the date `YYYY-MM-DD` in `timeZone` (the end of an inclusive window). */
+export function dayAfterStart(date: string, timeZone: string): number {
+	const [y, m, d] = date.split('-').map(Number);
+	// Day d + 1 may be past the month's end: zonedTimeToMs goes through Date.UTC, which rolls over.
+	return startOfDayMs(y, m, d + 1, timeZone);
 }

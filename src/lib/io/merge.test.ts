@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyRecords, type Lead, type Records, type Rep, type SharedFile } from '../domain/types';
+import {
+	emptyRecords,
+	type Lead,
+	type Records,
+	type Rep,
+	type SharedFile,
+	type Target
+} from '../domain/types';
 import {
 	canonicalJson,
 	compareVersions,
@@ -171,6 +178,49 @@ describe('diffMerge', () => {
 		const d = diffMerge(current, incoming);
 		expect(d.reps).toEqual({ added: 2, updated: 2, deleted: 1, unchanged: 3 });
 		expect(d.leads).toEqual({ added: 0, updated: 0, deleted: 0, unchanged: 0 });
+	});
+
+	it('counts and merges targets like any other list', () => {
+		const target = (id: string, updatedAt: string, extra: Partial<Target> = {}): Target => ({
+			id,
+			updatedAt,
+			metric: 'won',
+			from: '2026-11-01',
+			to: '2026-11-30',
+			amount: 10,
+			...extra
+		});
+		const current = records({
+			targets: [target('same', t(1)), target('edited', t(1)), target('to-delete', t(1))]
+		});
+		const incoming = records({
+			targets: [
+				target('same', t(1)),
+				target('edited', t(2), { amount: 12 }),
+				target('to-delete', t(3), { deletedAt: t(3) }),
+				target('new', t(1), { repId: 'r1', metric: 'wonValue' })
+			]
+		});
+		expect(diffMerge(current, incoming).targets).toEqual({
+			added: 1,
+			updated: 1,
+			deleted: 1,
+			unchanged: 1
+		});
+		const merged = mergeRecords(current, incoming);
+		expect(merged.targets.map((x) => [x.id, x.amount, x.deletedAt])).toEqual([
+			['edited', 12, undefined],
+			['new', 10, undefined],
+			['same', 10, undefined],
+			['to-delete', 10, t(3)]
+		]);
+		expect(mergeRecords(incoming, current)).toEqual(merged);
+		expect(diffMerge(merged, incoming).targets).toEqual({
+			added: 0,
+			updated: 0,
+			deleted: 0,
+			unchanged: 4
+		});
 	});
 
 	it('says nothing changes when the same file is imported again', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, type Migration } from './migrations';
+import { MIGRATIONS, migrate, v1ToV2, type Migration } from './migrations';
 import { SHARED_FILE_VERSION } from '../domain/types';
 
 // Synthetic steps: version 0 kept "owner" on leads, version 1 renamed it "ownerId"; version 2
@@ -21,9 +21,27 @@ const chain = new Map<number, Migration>([
 ]);
 
 describe('migration chain', () => {
-	it('has no production steps while only version 1 exists', () => {
-		expect(SHARED_FILE_VERSION).toBe(1);
-		expect(MIGRATIONS.size).toBe(0);
+	it('has one production step per version below the current one', () => {
+		expect(SHARED_FILE_VERSION).toBe(2);
+		expect([...MIGRATIONS.keys()]).toEqual([1]);
+	});
+
+	it('reads a version-1 file as version 2 with no targets, every other list as it was', () => {
+		const v1 = {
+			format: 'tragt',
+			version: 1,
+			exportedAt: '2026-11-27T10:00:00Z',
+			workspace: { name: 'w', currency: 'DKK', timeZone: 'UTC' },
+			reps: [{ id: 'r', updatedAt: '2026-11-01T00:00:00Z', name: 'R', active: true }],
+			forecasts: [{ id: 'f', updatedAt: '2026-11-01T00:00:00Z', period: '2026', amount: 1 }]
+		};
+		expect(migrate(v1, 1)).toEqual({
+			ok: true,
+			steps: [1],
+			file: { ...v1, version: 2, targets: [] }
+		});
+		// A stray `targets` key in a version-1 file is no target list of that version.
+		expect(v1ToV2({ ...v1, targets: [{ id: 'x' }] }).targets).toEqual([]);
 	});
 
 	it('runs each step in order from the file version to the target', () => {

@@ -1,16 +1,23 @@
 // Migrations of older shared files, one function per version step.
 //
-// There is only version 1 today, so the production chain is empty: a file claiming an older
-// version is refused with a clear message. When the shape changes, bump SHARED_FILE_VERSION
-// in domain/types.ts and add `MIGRATIONS.set(n, fromNtoNPlus1)` with its own test.
+// A file claiming a version older than the chain reaches is refused with a clear message. When
+// the shape changes, bump SHARED_FILE_VERSION in domain/types.ts and add a step `n -> n + 1`
+// to MIGRATIONS with its own test.
 
 import { SHARED_FILE_VERSION } from '../domain/types';
 
 /** Turns the parsed JSON of a version-n file into the JSON of version n + 1. */
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
-/** Steps keyed by the version they read. Empty until version 2 exists. */
-export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map();
+/**
+ * Version 1 -> 2: version 2 added the `targets` list (spec/targets-and-forecast.md). A version-1
+ * file has no targets; a `targets` key in one was no list of the format then (a hand-made or
+ * foreign field), so it is replaced rather than read as version-2 targets.
+ */
+export const v1ToV2: Migration = (file) => ({ ...file, targets: [] });
+
+/** Steps keyed by the version they read. */
+export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map([[1, v1ToV2]]);
 
 export type MigrationResult =
 	{ ok: true; file: Record<string, unknown>; steps: number[] } | { ok: false; message: string };

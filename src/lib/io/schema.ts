@@ -6,6 +6,7 @@ import {
 	ACTIVITY_TYPES,
 	ORIGINS,
 	STAGE_KINDS,
+	TARGET_METRICS,
 	type RecordListName
 } from '../domain/types';
 
@@ -103,6 +104,15 @@ export const RECORD_FIELDS: Record<RecordListName, readonly FieldSpec[]> = {
 		...BASE,
 		{ name: 'period', type: 'period' },
 		{ name: 'repId', type: 'id', optional: true },
+		{ name: 'amount', type: 'money' }
+	],
+	targets: [
+		...BASE,
+		{ name: 'metric', type: { enum: TARGET_METRICS } },
+		// Absent, null or '' (a cleared drop-down): the whole team's target.
+		{ name: 'repId', type: 'id', optional: true },
+		{ name: 'from', type: 'date' },
+		{ name: 'to', type: 'date' },
 		{ name: 'amount', type: 'money' }
 	]
 };

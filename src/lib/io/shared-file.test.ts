@@ -202,12 +202,37 @@ describe('parseSharedFile: problems name file, list, index and field', () => {
 			'"2026-Q5" is not a period (use YYYY-MM, YYYY-Qn or YYYY)'
 		],
 		['forecasts', 0, 'amount', -100, '-100 is negative (amounts are 0 or more)'],
-		['forecasts', 0, 'amount', { n: 1 }, 'an object is not a number']
+		['forecasts', 0, 'amount', { n: 1 }, 'an object is not a number'],
+		[
+			'targets',
+			0,
+			'metric',
+			'revenue',
+			'"revenue" is not one of wonValue, won, newLeads, opportunities, activities'
+		],
+		['targets', 0, 'metric', undefined, 'is missing'],
+		['targets', 0, 'from', '2026-10', '"2026-10" is not a date (use YYYY-MM-DD)'],
+		['targets', 0, 'to', undefined, 'is missing'],
+		['targets', 0, 'to', '2026-09-30', '"2026-09-30" is before from ("2026-10-01")'],
+		['targets', 0, 'amount', -1, '-1 is negative (amounts are 0 or more)'],
+		['targets', 0, 'amount', '100', '"100" is not a number'],
+		['targets', 0, 'repId', 5, '5 is not text']
 	];
 	it.each(cases)('%s[%i].%s = %j', (list, index, field, value, message) => {
 		expect(problemsOf(withField(list, index, field, value))).toEqual([
 			`team-a.json: ${list}[${index}].${field}: ${message}`
 		]);
+	});
+
+	it('reads a target with no rep, a null rep or an empty rep as a team target', () => {
+		for (const repId of [undefined, null, '']) {
+			const r = parseObject(withField('targets', 0, 'repId', repId));
+			expect(r.ok).toBe(true);
+			if (r.ok) expect(r.file.targets[0]).not.toHaveProperty('repId');
+		}
+		// A one-day window (to = from) is valid.
+		const f = withField('targets', 0, 'to', '2026-10-01');
+		expect(parseObject(f).ok).toBe(true);
 	});
 
 	it('refuses a number too large to be finite', () => {
@@ -237,6 +262,7 @@ describe('parseSharedFile: problems name file, list, index and field', () => {
 		f.activities[0].repId = 'x';
 		f.stageEvents[0].repId = 'x';
 		f.forecasts[0].repId = 'x';
+		f.targets[0].repId = 'x';
 		expect(parseObject(f).ok).toBe(true);
 	});
 
@@ -342,9 +368,20 @@ describe('parseSharedFile: the file as a whole', () => {
 		]);
 	});
 
+	it('reads a version-1 file as version 2 with no targets, and says it was upgraded', () => {
+		const v1 = sampleFile() as unknown as Json;
+		v1.version = 1;
+		delete v1.targets;
+		const r = parseObject(v1, 'old.json');
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.file).toEqual({ ...sampleFile(), targets: [] });
+		expect(r.warnings).toEqual(['old.json: upgraded from version 1 to 2']);
+	});
+
 	it('refuses a version no Tragt wrote and a version that is not a number', () => {
 		expect(problemsOf({ ...sampleFile(), version: 0 }, 'old.json')).toEqual([
-			'old.json is version 0, which this Tragt cannot read (it reads version 1)'
+			'old.json is version 0, which this Tragt cannot read (it reads versions 1 to 2)'
 		]);
 		expect(problemsOf({ ...sampleFile(), version: '1' }, 'v.json')).toEqual([
 			'v.json: version: "1" is not a whole number'
@@ -443,7 +480,7 @@ describe('serializeSharedFile and toSharedFile', () => {
 		expect(lines.slice(0, 7)).toEqual([
 			'{',
 			'\t"format": "tragt",',
-			'\t"version": 1,',
+			'\t"version": 2,',
 			'\t"exportedAt": "2026-11-27T12:00:00Z",',
 			'\t"workspace": {"name":"Nordic team","currency":"DKK","timeZone":"Europe/Copenhagen"},',
 			'\t"reps": [',
@@ -451,7 +488,8 @@ describe('serializeSharedFile and toSharedFile', () => {
 		]);
 		expect(
 			text.endsWith(
-				'\t"forecasts": [\n\t\t{"id":"f1","updatedAt":"2026-11-01T09:00:00Z","period":"2026-Q4","repId":"r1","amount":20000}\n\t]\n}\n'
+				'\t"forecasts": [\n\t\t{"id":"f1","updatedAt":"2026-11-01T09:00:00Z","period":"2026-Q4","repId":"r1","amount":20000}\n\t],\n' +
+					'\t"targets": [\n\t\t{"id":"t1","updatedAt":"2026-11-01T09:00:00Z","metric":"wonValue","repId":"r1","from":"2026-10-01","to":"2026-12-31","amount":250000}\n\t]\n}\n'
 			)
 		).toBe(true);
 	});

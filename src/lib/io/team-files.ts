@@ -79,6 +79,7 @@ export function repsOf(file: Pick<SharedFile, RecordListName>): string[] {
 	for (const e of file.stageEvents) if (e.repId) reps.add(e.repId);
 	for (const c of file.customers) if (c.ownerId) reps.add(c.ownerId);
 	for (const f of file.forecasts) if (f.repId) reps.add(f.repId);
+	for (const t of file.targets) if (t.repId) reps.add(t.repId);
 	if (reps.size === 0) for (const r of file.reps) if (!r.deletedAt) reps.add(r.id);
 	return [...reps];
 }

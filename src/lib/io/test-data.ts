@@ -12,14 +12,15 @@ import type {
 	Rep,
 	SharedFile,
 	Stage,
-	StageEvent
+	StageEvent,
+	Target
 } from '../domain/types';
 
 /** A valid file holding one record of every list, every field filled. */
 export function sampleFile(): SharedFile {
 	return {
 		format: 'tragt',
-		version: 1,
+		version: 2,
 		exportedAt: '2026-11-27T10:00:00Z',
 		workspace: { name: 'Nordic team', currency: 'DKK', timeZone: 'Europe/Copenhagen' },
 		reps: [
@@ -111,6 +112,17 @@ export function sampleFile(): SharedFile {
 		],
 		forecasts: [
 			{ id: 'f1', updatedAt: '2026-11-01T09:00:00Z', period: '2026-Q4', repId: 'r1', amount: 20000 }
+		],
+		targets: [
+			{
+				id: 't1',
+				updatedAt: '2026-11-01T09:00:00Z',
+				metric: 'wonValue',
+				repId: 'r1',
+				from: '2026-10-01',
+				to: '2026-12-31',
+				amount: 250000
+			}
 		]
 	};
 }
@@ -249,6 +261,25 @@ export const forecastArb: fc.Arbitrary<Forecast> = fc.record(
 	{ requiredKeys: [...BASE_REQUIRED, 'period', 'amount'] }
 );
 
+// Every `to` below is after every `from`: a valid window.
+export const targetArb: fc.Arbitrary<Target> = fc.record(
+	{
+		...base(),
+		metric: fc.constantFrom(
+			'wonValue' as const,
+			'won' as const,
+			'newLeads' as const,
+			'opportunities' as const,
+			'activities' as const
+		),
+		repId: refArb,
+		from: fc.constantFrom('2026-01-01', '2026-10-01', '2026-11-01'),
+		to: fc.constantFrom('2026-11-30', '2026-12-31', '2027-03-31'),
+		amount: moneyArb
+	},
+	{ requiredKeys: [...BASE_REQUIRED, 'metric', 'from', 'to', 'amount'] }
+);
+
 const list = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { maxLength: 6 });
 const uniqueList = <T extends { id: string }>(arb: fc.Arbitrary<T>) =>
 	fc.uniqueArray(arb, { maxLength: 6, selector: (r) => r.id });
@@ -262,7 +293,8 @@ export const recordsArb: fc.Arbitrary<Records> = fc.record({
 	stageEvents: list(stageEventArb),
 	activities: list(activityArb),
 	customers: list(customerArb),
-	forecasts: list(forecastArb)
+	forecasts: list(forecastArb),
+	targets: list(targetArb)
 });
 
 /** Records as a valid file holds them: ids unique within each list. */
@@ -274,5 +306,6 @@ export const validRecordsArb: fc.Arbitrary<Records> = fc.record({
 	stageEvents: uniqueList(stageEventArb),
 	activities: uniqueList(activityArb),
 	customers: uniqueList(customerArb),
-	forecasts: uniqueList(forecastArb)
+	forecasts: uniqueList(forecastArb),
+	targets: uniqueList(targetArb)
 });

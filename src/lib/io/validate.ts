@@ -229,6 +229,21 @@ export function validateList<K extends RecordListName>(
 		) {
 			warnings.push(`${problems.file}: campaigns[${i}].endDate: ends before it starts`);
 		}
+		// A target's window is its meaning: one that ends before it starts is refused, not warned
+		// about (spec/targets-and-forecast.md), unlike a campaign's dates.
+		if (
+			list === 'targets' &&
+			isDate(r.from) &&
+			isDate(r.to) &&
+			(r.to as string) < (r.from as string)
+		) {
+			problems.add({
+				list,
+				index: i,
+				field: 'to',
+				message: `${showValue(r.to)} is before from (${showValue(r.from)})`
+			});
+		}
 		out[i] = clean;
 	}
 	for (const [key, u] of unknown) {
@@ -293,7 +308,8 @@ const REFERENCES: RefRule[] = [
 	{ list: 'activities', field: 'repId', target: 'reps' },
 	{ list: 'customers', field: 'ownerId', target: 'reps' },
 	{ list: 'customers', field: 'leadId', target: 'leads' },
-	{ list: 'forecasts', field: 'repId', target: 'reps' }
+	{ list: 'forecasts', field: 'repId', target: 'reps' },
+	{ list: 'targets', field: 'repId', target: 'reps' }
 ];
 
 /** One warning per kind of dangling reference (allowed by the KPI spec, but worth a look). */

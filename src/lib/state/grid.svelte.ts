@@ -223,6 +223,16 @@ export async function readGridRecords(
 				return live.sort((a, b) => Number(a.order) - Number(b.order) || (a.id < b.id ? -1 : 1));
 			if (list === 'forecasts')
 				return live.sort((a, b) => String(b.period).localeCompare(String(a.period)));
+			// Latest window first; within it, by metric then rep (team first).
+			if (list === 'targets')
+				return live.sort(
+					(a, b) =>
+						String(b.from).localeCompare(String(a.from)) ||
+						String(b.to).localeCompare(String(a.to)) ||
+						String(a.metric).localeCompare(String(b.metric)) ||
+						String(a.repId ?? '').localeCompare(String(b.repId ?? '')) ||
+						(a.id < b.id ? -1 : 1)
+				);
 			return live.sort((a, b) => String(a.name ?? '').localeCompare(String(b.name ?? '')));
 		}
 	}

@@ -503,5 +503,6 @@ export const LIST_FILE_NAMES: readonly RecordListName[] = [
 	'stageEvents',
 	'activities',
 	'customers',
-	'forecasts'
+	'forecasts',
+	'targets'
 ];

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	createLead,
+	createRecord,
 	deleteRecords,
 	deleteStageEvent,
 	editStageEvent,
@@ -9,6 +10,7 @@ import {
 	moveLead,
 	updateActivity,
 	updateLead,
+	updateRecord,
 	upsertMany
 } from '../db/commands';
 import { bucketOf, DELTA_SPAN } from '../db/blocks';
@@ -71,6 +73,54 @@ describe('KpiEngineHost', () => {
 		const second = await host.compute(request);
 		expect(second.timings.refresh).toBe('cached');
 		expect(second.result).toEqual(first.result);
+	});
+
+	it('reads targets on the cold build, and a target edit reaches the targets result', async () => {
+		const { db } = await workspaceDb();
+		const history = new CommandHistory(db);
+		const lead = await history.run(
+			createLead({ name: 'Acme', createdAt: '2026-03-01T10:00:00Z', value: 1000 })
+		);
+		await history.run(moveLead(lead.id, 'won', { at: '2026-04-01T12:00:00Z' }));
+		const team = await history.run(
+			createRecord('targets', {
+				metric: 'wonValue',
+				from: '2026-04-01',
+				to: '2026-04-30',
+				amount: 500
+			})
+		);
+		const host = new KpiEngineHost(db);
+		const first = await host.compute(request);
+		expect(first.timings.refresh).toBe('cold');
+		expect(first.result.targets.rows.map((r) => [r.id, r.actual, r.amount, r.status])).toEqual([
+			[team.id, 1000, 500, 'met']
+		]);
+
+		// Raise the amount: the figures follow, without a cold read.
+		await history.run(updateRecord('targets', team.id, { amount: 4000 }));
+		let r = await host.compute(request);
+		expect(r.timings.refresh).toBe('incremental');
+		expect(r.result.targets.rows.map((x) => [x.amount, x.attainment, x.status])).toEqual([
+			[4000, 0.25, 'behind']
+		]);
+		expect(r.result).toEqual(await coldResult(db));
+
+		// A new target, then undo, then a delete.
+		const count = await history.run(
+			createRecord('targets', { metric: 'won', from: '2026-01-01', to: '2026-12-31', amount: 2 })
+		);
+		r = await host.compute(request);
+		expect(r.result.targets.rows.map((x) => x.id).sort()).toEqual([team.id, count.id].sort());
+		expect(r.result).toEqual(await coldResult(db));
+		await history.undo();
+		r = await host.compute(request);
+		expect(r.result.targets.rows.map((x) => x.id)).toEqual([team.id]);
+		await history.run(deleteRecords('targets', [team.id]));
+		r = await host.compute(request);
+		expect(r.timings.refresh).toBe('incremental');
+		expect(r.result.targets.rows).toEqual([]);
+		expect(r.result).toEqual(await coldResult(db));
 	});
 
 	it('after each edit re-reads only what changed and agrees with a cold build', async () => {

@@ -349,6 +349,7 @@ export class KpiEngineHost {
 			leads: rows('leads'),
 			customers: rows('customers'),
 			forecasts: rows('forecasts'),
+			targets: rows('targets'),
 			...activities,
 			stageEvents: concatStageEventBlocks([...this.stageEventBlocks.values()])
 		});

@@ -113,13 +113,18 @@ export class GridActions {
 	};
 
 	/** Deletes the selected rows in one command, with an undo in the toast. */
-	deleteSelected = async () => {
-		const g = this.#grid;
-		const el = g.element;
-		if (!el) return;
+	/** The ids of the stored rows in the selection (or the focused cell's row). */
+	selectedIds = async (): Promise<string[]> => {
+		const el = this.#grid.element;
+		if (!el) return [];
 		await this.rememberSelection();
 		const visible = (await el.getVisibleSource('rgRow')) as GridRow[];
-		const ids = idsInRows(visible, this.#lastRows);
+		return idsInRows(visible, this.#lastRows);
+	};
+
+	deleteSelected = async () => {
+		const g = this.#grid;
+		const ids = await this.selectedIds();
 		if (!ids.length) return;
 		try {
 			const n = await g.app.run(commands.deleteRecords(g.props.list, ids));

@@ -3,10 +3,22 @@
 import type { ColumnDef, Option } from '$lib/entry/cells';
 import { GRID_COLUMNS, type GridList, type OptionSource } from '$lib/entry/grid-columns';
 import type { Lead } from '$lib/domain/types';
-import { ACTIVITY_RESPONSES, ACTIVITY_TYPES, ORIGINS, STAGE_KINDS } from '$lib/domain/types';
+import {
+	ACTIVITY_RESPONSES,
+	ACTIVITY_TYPES,
+	ORIGINS,
+	STAGE_KINDS,
+	TARGET_METRICS
+} from '$lib/domain/types';
 import { m } from '$lib/paraglide/messages.js';
 import type { Lookups } from '$lib/state/queries';
-import { activityTypeLabel, originLabel, responseLabel, stageKindLabel } from '../labels';
+import {
+	activityTypeLabel,
+	originLabel,
+	responseLabel,
+	stageKindLabel,
+	targetMetricLabel
+} from '../labels';
 
 const HEADERS: Record<string, () => string> = {
 	name: m.entry_col_name,
@@ -40,7 +52,10 @@ const HEADERS: Record<string, () => string> = {
 	since: m.entry_col_since,
 	churnedAt: m.entry_col_churnedAt,
 	period: m.entry_col_period,
-	amount: m.entry_col_amount
+	amount: m.entry_col_amount,
+	metric: m.entry_col_metric,
+	from: m.entry_col_from,
+	to: m.entry_col_to
 };
 
 export interface OptionSources {
@@ -75,6 +90,8 @@ export function optionsFor(source: OptionSource, from: OptionSources): Option[] 
 			return ACTIVITY_RESPONSES.map((r) => ({ value: r, label: responseLabel(r) }));
 		case 'stageKinds':
 			return STAGE_KINDS.map((k) => ({ value: k, label: stageKindLabel(k) }));
+		case 'targetMetrics':
+			return TARGET_METRICS.map((t) => ({ value: t, label: targetMetricLabel(t) }));
 	}
 }
 

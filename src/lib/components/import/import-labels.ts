@@ -78,7 +78,8 @@ const LIST: Record<RecordListName, () => string> = {
 	stageEvents: m.import_list_stageEvents,
 	activities: m.import_list_activities,
 	customers: m.import_list_customers,
-	forecasts: m.import_list_forecasts
+	forecasts: m.import_list_forecasts,
+	targets: m.import_list_targets
 };
 
 /** A record list's name in the plural ("Stage events"). */

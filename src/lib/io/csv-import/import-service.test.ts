@@ -90,7 +90,8 @@ describe('ImportService', () => {
 			campaigns: [],
 			activities: [],
 			customers: [],
-			forecasts: []
+			forecasts: [],
+			targets: []
 		};
 		const a: Records = {
 			...base,
@@ -183,7 +184,8 @@ describe('ImportService', () => {
 				stageEvents: [],
 				activities: [],
 				customers: [],
-				forecasts: []
+				forecasts: [],
+				targets: []
 			},
 			{ name: 'Xena team', currency: 'EUR', timeZone: 'UTC' },
 			stamp
@@ -193,11 +195,11 @@ describe('ImportService', () => {
 		expect(info.reps).toEqual([{ id: 'rx', name: 'Xena' }]);
 		expect(info.counts?.reps).toEqual({ added: 1, updated: 0, deleted: 0, unchanged: 0 });
 		expect(info.counts?.stages).toEqual({ added: 0, updated: 6, deleted: 1, unchanged: 0 });
-		const newer = serializeSharedFile(file).replace('"version": 1', '"version": 7');
+		const newer = serializeSharedFile(file).replace('"version": 2', '"version": 7');
 		const refused = await s.readShared(newer, 'new.json', 'x');
 		expect(refused.ok).toBe(false);
 		expect(refused.problems[0].message).toMatch(/7/);
-		expect(refused.problems[0].message).toMatch(/1/);
+		expect(refused.problems[0].message).toMatch(/2/);
 	});
 });
 

@@ -480,7 +480,8 @@ export class ImportService {
 						stageEvents: { batches: logs.stageEvents },
 						activities: { batches: logs.activities },
 						customers: list('customers'),
-						forecasts: list('forecasts')
+						forecasts: list('forecasts'),
+						targets: list('targets')
 					}
 				},
 				sink
