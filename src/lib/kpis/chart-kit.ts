@@ -227,7 +227,10 @@ export function bandSpec(
 			barMaxWidth: 36
 		},
 		{
-			type: 'scatter',
+			// A line drawn as markers only: the bundled ECharts has bars and lines, no scatter.
+			type: 'line',
+			lineStyle: { opacity: 0 },
+			showSymbol: true,
 			name: names.expected,
 			data: points.map((p) => round(p.expected, opts.percent ? 4 : 2)),
 			symbol: 'diamond',

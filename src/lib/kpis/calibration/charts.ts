@@ -72,7 +72,10 @@ export function calibrationChart(c: CalibrationResult, ctx: ChartContext): Chart
 		xAxis: { max?: number; min?: number };
 	};
 	o.series.push({
-		type: 'scatter',
+		// A line drawn as markers only: the bundled ECharts has bars and lines, no scatter.
+		type: 'line',
+		lineStyle: { opacity: 0 },
+		showSymbol: true,
 		name: m.cal_configured(),
 		data: rows.map((r) => round(r.stage.configured, 4)),
 		symbol: 'triangle',

@@ -62,7 +62,10 @@ export function pipelineForecastChart(p: PipelineForecastResult, ctx: ChartConte
 				barMaxWidth: 48
 			},
 			{
-				type: 'scatter',
+				// A line drawn as markers only: the bundled ECharts has bars and lines, no scatter.
+				type: 'line',
+				lineStyle: { opacity: 0 },
+				showSymbol: true,
 				name: m.dash_forecast(),
 				data: [round(p.forecast), null],
 				symbol: 'diamond',
