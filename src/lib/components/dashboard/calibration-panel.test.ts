@@ -109,3 +109,29 @@ describe('calibration table', () => {
 		expect(await probability('proposal')).toBe(0.8);
 	});
 });
+
+describe('calibration samples', () => {
+	it('n opens the list of the stage’s sample, asked of the worker by stage id', async () => {
+		const user = userEvent.setup();
+		const id = await app.createLead('Nordlys ApS');
+		const asked: (string | undefined)[] = [];
+		const records = async (_key: string, part?: string) => {
+			asked.push(part);
+			return part === 'proposal' ? [id] : [];
+		};
+		render(CalibrationPanel, {
+			props: { calibration, ctx: stageCtx, showChart: false, records },
+			context: appContext(app)
+		});
+		const n = screen.getByRole('button', { name: 'Show the 20 leads that reached Proposal' });
+		expect(n).toHaveAttribute('aria-pressed', 'false');
+		await user.click(n);
+		expect(n).toHaveAttribute('aria-pressed', 'true');
+		const list = screen.getByTestId('calibration-sample');
+		expect(within(list).getByRole('heading')).toHaveTextContent(
+			'Leads that reached Proposal, closed before the period’s end'
+		);
+		await waitFor(() => expect(within(list).getByText('Nordlys ApS')).toBeInTheDocument());
+		expect(asked).toEqual(['proposal']);
+	});
+});
