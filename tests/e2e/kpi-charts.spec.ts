@@ -65,8 +65,9 @@ const CHARTS: Record<KpiKey, string[]> = {
 	followUp: ['by-rep'],
 	responses: ['by-rep'],
 	leadOrigin: ['series'],
-	forecastAccuracy: ['forecast'],
-	weightedPipeline: ['stages', 'projection', 'by-rep'],
+	// Then the panels of the forecast keys: the pipeline's own forecast, the calibration.
+	forecastAccuracy: ['forecast', 'pipeline-forecast'],
+	weightedPipeline: ['range', 'stages', 'projection', 'projection-range', 'by-rep', 'calibration'],
 	churn: ['customers', 'churn-series']
 };
 

@@ -162,3 +162,98 @@ export function withColumn(chart: ChartSpec, title: string, cells: (string | num
 	chart.rows = chart.rows.map((row, i) => [...row, cells[i] ?? '']);
 	return chart;
 }
+
+/** One category of a range chart: the middle figure and its 10-90 % (or 90 %) interval. */
+export interface BandPoint {
+	expected: number | null;
+	low: number | null;
+	high: number | null;
+}
+
+/**
+ * A range chart: per category a floating bar from low to high (the interval) with a marker at
+ * the expected figure, i.e. error bars that stay readable with one category or twelve. The
+ * table gives low, expected and high, so the tooltip need not explain a stacked bar.
+ */
+export function bandSpec(
+	id: string,
+	title: string,
+	categories: string[],
+	points: BandPoint[],
+	names: { expected: string; band: string; low: string; high: string },
+	opts: { format: (v: number | null) => string; percent?: boolean; horizontal?: boolean }
+): ChartSpec {
+	const options = bars(categories, [], opts) as {
+		xAxis: unknown;
+		yAxis: unknown;
+		[k: string]: unknown;
+	};
+	const base = points.map((p) => round(p.low));
+	const width = points.map((p) =>
+		p.low === null || p.high === null ? null : round(Math.max(0, p.high - p.low))
+	);
+	options.legend = { show: true, data: [names.expected, names.band] };
+	options.grid = { top: 36 };
+	options.tooltip = {
+		trigger: 'axis',
+		formatter: (params: { dataIndex: number; axisValueLabel?: string }[]) => {
+			const i = params[0]?.dataIndex ?? 0;
+			const p = points[i];
+			if (!p) return '';
+			// Plain text from our own figures and names (ECharts renders the string as HTML).
+			return [
+				escapeText(categories[i]),
+				`${escapeText(names.expected)}: ${opts.format(p.expected)}`,
+				`${escapeText(names.band)}: ${opts.format(p.low)} – ${opts.format(p.high)}`
+			].join('<br>');
+		}
+	};
+	options.series = [
+		{
+			type: 'bar',
+			name: names.low,
+			stack: 'band',
+			data: base,
+			itemStyle: { color: 'transparent' },
+			emphasis: { disabled: true },
+			barMaxWidth: 36
+		},
+		{
+			type: 'bar',
+			name: names.band,
+			stack: 'band',
+			data: width,
+			itemStyle: { opacity: 0.35 },
+			barMaxWidth: 36
+		},
+		{
+			// A line drawn as markers only: the bundled ECharts has bars and lines, no scatter.
+			type: 'line',
+			lineStyle: { opacity: 0 },
+			showSymbol: true,
+			name: names.expected,
+			data: points.map((p) => round(p.expected, opts.percent ? 4 : 2)),
+			symbol: 'diamond',
+			symbolSize: 14,
+			z: 3
+		}
+	];
+	return {
+		id,
+		title,
+		options,
+		height: opts.horizontal ? Math.max(160, categories.length * 44 + 80) : undefined,
+		columns: ['', names.low, names.expected, names.high],
+		rows: categories.map((c, i) => [
+			c,
+			opts.format(points[i].low),
+			opts.format(points[i].expected),
+			opts.format(points[i].high)
+		])
+	};
+}
+
+/** Names in a tooltip are text, not markup (a stage or rep name could hold "<"). */
+export function escapeText(s: string): string {
+	return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

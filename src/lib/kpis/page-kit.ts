@@ -3,6 +3,7 @@
 // page's route only, never on the dashboard's first screen.
 import { formatNumber } from '$lib/i18n/format';
 import type { ChartContext, ChartSpec, ExtrasLoader } from './chart-kit';
+import type { ForecastKey } from './registry';
 
 export interface FormulaContext {
 	currency: string;
@@ -14,6 +15,12 @@ export interface KpiPage<R> {
 	formula(r: R, ctx: FormulaContext): string;
 	charts(r: R, ctx: ChartContext): ChartSpec[];
 	extras?: ExtrasLoader<R>;
+	/**
+	 * Figures of other keys of the result shown on this page, each as its own section
+	 * (spec/targets-and-forecast.md: calibration on the weighted pipeline's page, the
+	 * pipeline's own forecast on forecast accuracy's).
+	 */
+	panels?: readonly Exclude<ForecastKey, 'targets'>[];
 }
 
 /** An operand of a formula: up to one decimal. */

@@ -50,8 +50,16 @@ export const PAGES: PageRegistry = {
 	followUp: { formula: followUpFormula, charts: followUpCharts },
 	responses: { formula: responsesFormula, charts: responsesCharts },
 	leadOrigin: { formula: leadOriginFormula, charts: leadOriginCharts },
-	forecastAccuracy: { formula: forecastAccuracyFormula, charts: forecastAccuracyCharts },
-	weightedPipeline: { formula: weightedPipelineFormula, charts: weightedPipelineCharts },
+	forecastAccuracy: {
+		formula: forecastAccuracyFormula,
+		charts: forecastAccuracyCharts,
+		panels: ['pipelineForecast']
+	},
+	weightedPipeline: {
+		formula: weightedPipelineFormula,
+		charts: weightedPipelineCharts,
+		panels: ['calibration']
+	},
 	churn: { formula: churnFormula, charts: churnCharts, extras: churnExtras }
 };
 

@@ -33,11 +33,16 @@ export class DrillState {
 	}
 
 	async load(kpi: KpiKey, part: string | undefined, fetchIds: () => Promise<string[]>) {
+		return this.loadKind(drillKind(kpi, part), fetchIds);
+	}
+
+	/** The same for figures that are not tiles (a target's records): the caller names the kind. */
+	async loadKind(kind: DrillKind, fetchIds: () => Promise<string[]>) {
 		const seq = ++this.#seq;
 		this.loading = true;
 		const ids = await fetchIds();
 		if (seq !== this.#seq) return;
-		this.kind = drillKind(kpi, part);
+		this.kind = kind;
 		this.ids = ids;
 		this.rows = [];
 		await this.more(seq);

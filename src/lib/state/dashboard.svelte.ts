@@ -11,7 +11,7 @@ import {
 	viewKey,
 	type DashboardView
 } from '../dashboard/view';
-import type { KpiKey, KpiResult } from '../kpi/result-types';
+import type { KpiResult, ResultKey } from '../kpi/result-types';
 import type { KpiRequest, KpiService } from '../workers/kpi-protocol';
 import { CHANGES_CHANNEL } from '../db/write-context';
 import { KpiState } from './kpi.svelte';
@@ -190,8 +190,8 @@ export class DashboardState {
 		return () => channel.close();
 	}
 
-	/** Ids of the records behind a figure (drill-through). */
-	records(kpi: KpiKey, part?: string): Promise<string[]> {
+	/** Ids of the records behind a figure (drill-through); also of the forecast keys' figures. */
+	records(kpi: ResultKey, part?: string): Promise<string[]> {
 		const request = this.request();
 		if (!request) return Promise.resolve([]);
 		return this.#service().records(request, kpi, part);

@@ -10,3 +10,8 @@ export type { ChartContext, ChartExtras, ChartSpec } from '$lib/kpis/chart-kit';
 export function chartsFor<K extends KpiKey>(key: K, r: KpiResult, ctx: ChartContext): ChartSpec[] {
 	return pageOf(key).charts(r[key], ctx);
 }
+
+/** The sections of other result keys a KPI's page shows (calibration, the pipeline's forecast). */
+export function panelsFor(key: KpiKey): readonly ('calibration' | 'pipelineForecast')[] {
+	return pageOf(key).panels ?? [];
+}

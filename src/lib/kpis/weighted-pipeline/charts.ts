@@ -1,9 +1,11 @@
-// Weighted pipeline's charts: by stage (with its probability), the projection by month, by rep.
+// Weighted pipeline's charts: the total with its 10-90 % range, by stage (with its probability),
+// the projection by month with each month's range, by rep.
 import { m } from '$lib/paraglide/messages.js';
 import { formatPercent } from '$lib/i18n/format';
 import type { KpiResult } from '$lib/kpi/result-types';
 import { money } from '../money';
 import {
+	bandSpec,
 	round,
 	sortedKeys,
 	sortedStageIds,
@@ -21,7 +23,34 @@ export function charts(p: KpiResult['weightedPipeline'], ctx: ChartContext): Cha
 	const pipelineReps = Object.keys(p.byRep).sort(
 		(a, b) => p.byRep[b].weighted - p.byRep[a].weighted
 	);
+	const names = {
+		expected: m.dash_weighted(),
+		band: m.target_range(),
+		low: m.dash_low(),
+		high: m.dash_high()
+	};
+	// A result cached before the engine had ranges has none: its page shows the other charts.
+	const range = p.range ?? { sd: 0, low: p.weighted, high: p.weighted, projectionRange: {} };
+	const total = bandSpec(
+		'range',
+		m.wp_chart_range(),
+		[m.dash_kpi_weightedPipeline()],
+		[{ expected: p.weighted, low: range.low, high: range.high }],
+		names,
+		{ format: cur, horizontal: true }
+	);
+	total.summary = m.wp_range_note({ low: cur(range.low), high: cur(range.high) });
+	const rangeMonths = sortedKeys(range.projectionRange);
+	const perMonth = bandSpec(
+		'projection-range',
+		m.wp_chart_projection_range(),
+		rangeMonths,
+		rangeMonths.map((k) => range.projectionRange[k]),
+		names,
+		{ format: cur }
+	);
 	return [
+		total,
 		withColumn(
 			spec(
 				'stages',
@@ -43,6 +72,7 @@ export function charts(p: KpiResult['weightedPipeline'], ctx: ChartContext): Cha
 			[{ name: m.dash_weighted(), data: months.map((k) => round(p.projection[k])) }],
 			{ format: cur }
 		),
+		perMonth,
 		// Per rep straight from the result (owners of open leads): no extra computation.
 		spec(
 			'by-rep',
