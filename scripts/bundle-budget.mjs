@@ -8,7 +8,7 @@
 // - the ECharts chunk, gzip: src/lib/charts/echarts.ts with its static imports, less what the
 //   first screen already holds.
 // Prints both figures; exits 1 when a budget is exceeded.
-//   node scripts/bundle-budget.mjs [--route /] [--json]
+//   node scripts/bundle-budget.mjs [--route /] [--json] [--files]
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,8 @@ const opt = (name, fallback) => {
 };
 const route = opt('route', '/');
 const json = args.includes('--json');
+// --files: each first-screen file with its gzip size, largest first (to find what grew).
+const listFiles = args.includes('--files');
 
 // Builds beside the usual one (TRAGT_KIT_DIR / TRAGT_BUILD_DIR, see svelte.config.js) are checked too.
 const KIT = process.env.TRAGT_KIT_DIR || '.svelte-kit';
@@ -105,6 +107,11 @@ if (workerFiles.length !== 1)
 if (echartsOnFirst) over.push('ECharts is loaded by the first screen');
 if (!manifest[echartsKey]) over.push('no ECharts chunk found (src/lib/charts/echarts.ts)');
 
+if (listFiles) {
+	for (const f of [...firstScreen].sort((a, b) => gzipKiB(b) - gzipKiB(a))) {
+		console.log(`${gzipKiB(f).toFixed(2).padStart(7)} KiB  ${f}`);
+	}
+}
 if (json) {
 	console.log(JSON.stringify({ ...result, over }));
 } else {

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-	copyLastPeriodTargets,
-	copyTargets,
 	createLead,
 	createRecord,
 	deleteRecords,
@@ -13,7 +11,6 @@ import {
 	restoreRecords,
 	runCommand,
 	setActivityResponse,
-	setTargetWindow,
 	updateActivity,
 	updateLead,
 	updateRecord,
@@ -21,6 +18,7 @@ import {
 	ValidationError,
 	type Command
 } from './commands';
+import { copyLastPeriodTargets, copyTargets, setTargetWindow } from './target-commands';
 import {
 	activitiesOfLead,
 	getLead,

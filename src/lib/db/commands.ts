@@ -19,11 +19,9 @@ import type {
 	RecordOf,
 	Records,
 	Stage,
-	StageEvent,
-	Target
+	StageEvent
 } from '../domain/types';
 import { RECORD_LIST_NAMES } from '../domain/types';
-import { copyLastPeriod, type TargetPeriodKind } from '../domain/target-periods';
 import { writeRecordsInTransaction, type WriteMode } from './bulk';
 import { bulkUpsertLeads, canBulkUpsert } from './bulk-upsert';
 import { ENTITY_LIST_NAMES, blockTable, entityTable, type TragtDatabase } from './database';
@@ -177,7 +175,7 @@ export function createLead(input: NewLead): Command<Lead> {
 
 export type LeadPatch = Partial<Omit<Lead, 'id' | 'stageId' | 'updatedAt' | 'deletedAt'>>;
 
-async function doUpdateEntity<T extends Row>(
+export async function doUpdateEntity<T extends Row>(
 	ctx: WriteContext,
 	list: RecordListName,
 	id: string,
@@ -426,7 +424,7 @@ async function defaultsFor(
 	}
 }
 
-async function doCreateRecord(
+export async function doCreateRecord(
 	ctx: WriteContext,
 	list: SimpleListName,
 	input: Record<string, unknown>,
@@ -501,80 +499,6 @@ export function updateRecord<K extends SimpleListName>(
 				patch as Record<string, unknown>,
 				nowIso()
 			)) as unknown as RecordOf<K>;
-		}
-	};
-}
-
-/** A target to create (copyTargets): its goal and window, without id or stamps. */
-export interface TargetInput {
-	metric: Target['metric'];
-	repId?: string;
-	from: string;
-	to: string;
-	amount: number;
-}
-
-/**
- * Creates several targets as ONE undo step ("Copy last period's targets"): all are written or,
- * if one is refused, none.
- */
-export function copyTargets(rows: readonly TargetInput[]): Command<string[]> {
-	return {
-		label: 'copyTargets',
-		list: 'targets',
-		run: async (ctx) => {
-			const now = nowIso();
-			const ids: string[] = [];
-			for (const [index, input] of rows.entries()) {
-				try {
-					ids.push((await doCreateRecord(ctx, 'targets', { ...input }, now)).id);
-				} catch (e) {
-					if (e instanceof ValidationError)
-						throw new ValidationError(e.field, `row ${index + 1}: ${e.message}`, 'targets', e.id);
-					throw e;
-				}
-			}
-			return ids;
-		}
-	};
-}
-
-/**
- * "Copy last period's targets": the previous month's (or quarter's) targets copied into the
- * current one (domain/target-periods.ts says which), read and written in ONE transaction and
- * one undo step. Returns the new ids (none when there is nothing to copy).
- */
-export function copyLastPeriodTargets(
-	kind: TargetPeriodKind,
-	now: number,
-	timeZone: string
-): Command<string[]> {
-	return {
-		label: 'copyTargets',
-		list: 'targets',
-		run: async (ctx) => {
-			const rows = copyLastPeriod(await ctx.all<Target>('targets'), kind, now, timeZone);
-			return copyTargets(rows).run(ctx);
-		}
-	};
-}
-
-/** Gives targets the window [from, to] (a preset applied to the selected rows), as ONE step. */
-export function setTargetWindow(
-	ids: readonly string[],
-	window: { from: string; to: string }
-): Command<number> {
-	return {
-		label: 'setTargetWindow',
-		list: 'targets',
-		run: async (ctx) => {
-			const now = nowIso();
-			let n = 0;
-			for (const id of ids) {
-				await doUpdateEntity(ctx, 'targets', id, { from: window.from, to: window.to }, now);
-				n++;
-			}
-			return n;
 		}
 	};
 }

@@ -3,7 +3,7 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyTargets } from '$lib/db/commands';
+import { copyTargets } from '$lib/db/target-commands';
 import { readAllRecords } from '$lib/db/repositories';
 import { setLocale } from '$lib/paraglide/runtime.js';
 import { AppState } from '$lib/state/app-state.svelte';
