@@ -83,14 +83,14 @@ describe('calibration table', () => {
 			'Negotiation'
 		]);
 		expect(rows[0]).toHaveTextContent('✓ Fits');
-		expect(rows[1]).toHaveTextContent('50%80%2062% – 91%⚠ Outside the interval');
+		expect(rows[1]).toHaveTextContent('50%80%2062% – 91%⚠ Outside');
 		expect(rows[2]).toHaveTextContent('No closed leads');
 		expect(screen.getAllByRole('button')).toHaveLength(1);
 		expect(
 			within(rows[1]).getByRole('button', {
 				name: 'Set the probability of Proposal to the historical 80% (can be undone)'
 			})
-		).toHaveTextContent('Use historical (80%)');
+		).toHaveTextContent('Use 80%');
 	});
 
 	it('"Use historical" is one undoable step', async () => {

@@ -10,7 +10,7 @@ const c = forecastResult().calibration;
 
 describe('calibration', () => {
 	it('flags a stage whose configured probability lies outside the interval', () => {
-		expect(fitsText(c.byStage.lead)).toBe('⚠ Outside the interval');
+		expect(fitsText(c.byStage.lead)).toBe('⚠ Outside');
 		expect(fitsText(c.byStage.proposal)).toBe('✓ Fits');
 		expect(canAdopt(c.byStage.lead)).toBe(true);
 		expect(canAdopt(c.byStage.proposal)).toBe(false);
@@ -37,7 +37,7 @@ describe('calibration', () => {
 			stageOrder: (id) => ['lead', 'proposal'].indexOf(id)
 		});
 		expect(chart.rows).toEqual([
-			['LEAD', '10%', '100%', '3', '53% – 100%', '⚠ Outside the interval'],
+			['LEAD', '10%', '100%', '3', '53% – 100%', '⚠ Outside'],
 			['PROPOSAL', '90%', '100%', '3', '53% – 100%', '✓ Fits']
 		]);
 		const series = (chart.options as { series: { name: string; data: unknown[] }[] }).series;
