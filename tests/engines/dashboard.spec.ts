@@ -1,6 +1,6 @@
 // The dashboard in Firefox and WebKit: the demo data stored through the engine's IndexedDB, the
 // KPI worker computing there, and every tile equal to what the KPI engine computes in Node from
-// the records the app itself exports.
+// the records the app itself exports, and the "On track?" strip's cards equal to its targets.
 import { expect, test } from './fixtures';
 import {
 	engineKpis,
@@ -27,6 +27,25 @@ test('the 13 tiles equal the engine for the exported records; a reload keeps the
 	await settled(app);
 	const want = engineKpis(file, range);
 	expectTiles(await tileValues(app), want);
+	// The "On track?" strip: the demo's targets of this month and quarter that overlap the range,
+	// each card with the engine's actual and status (the worker's targets, in this engine).
+	expect(file.version).toBe(2);
+	expect(want.targets.rows.length).toBeGreaterThan(0);
+	await app.waitFor('[data-testid=target-card]');
+	const cards = await app.evaluate(() =>
+		Array.from(document.querySelectorAll('[data-testid=target-card]')).map((c) => ({
+			id: c.getAttribute('data-target'),
+			actual: Number(c.getAttribute('data-actual')),
+			status: c.getAttribute('data-status')
+		}))
+	);
+	expect(cards.map((c) => c.id)).toEqual(want.targets.rows.map((r) => r.id));
+	for (const [k, row] of want.targets.rows.entries()) {
+		expect(Math.abs(cards[k].actual - row.actual), row.id).toBeLessThanOrEqual(
+			1e-9 * Math.max(1, row.actual)
+		);
+		expect(cards[k].status, row.id).toBe(row.status);
+	}
 	// The formatted figure is there for people too.
 	await expect
 		.poll(() => app.text('article[data-kpi="winLoss"]'))
