@@ -3,7 +3,7 @@
 // messages here, so the rules are testable on their own and the e2e test can reuse them.
 // Each KPI's own rules live in its module (src/lib/kpis/<slug>/tile.ts); this file asks them
 // by key and keeps what is the same for all (the change, the units, the groups).
-import type { KpiKey, KpiResult } from '../kpi/result-types';
+import type { KpiKey, KpiResult, TileKpiResult } from '../kpi/result-types';
 import type { Better, EmptyReason, FigureUnit, PageFlags, TileGroup } from '../kpis/tile-kit';
 
 export type { Better, EmptyReason, FigureUnit, TileGroup } from '../kpis/tile-kit';
@@ -31,12 +31,12 @@ export function tileSpec(key: KpiKey): TileSpec {
 }
 
 /** The headline figure of a tile; null when the period gives no figure. */
-export function headline<K extends KpiKey>(key: K, r: KpiResult): number | null {
-	return tileOf(key).headline(r[key]);
+export function headline<K extends KpiKey>(key: K, r: TileKpiResult): number | null {
+	return tileOf(key).headline(r[key] as KpiResult[K]);
 }
 
-export function emptyReason<K extends KpiKey>(key: K, r: KpiResult): EmptyReason | null {
-	return tileOf(key).emptyReason(r[key]);
+export function emptyReason<K extends KpiKey>(key: K, r: TileKpiResult): EmptyReason | null {
+	return tileOf(key).emptyReason(r[key] as KpiResult[K]);
 }
 
 export type Direction = 'up' | 'down' | 'flat';
@@ -56,7 +56,7 @@ const EPSILON = 1e-9;
 export function tileChange(
 	key: KpiKey,
 	current: KpiResult,
-	previous: KpiResult | null
+	previous: TileKpiResult | null
 ): Change | null {
 	if (!previous) return null;
 	if (emptyReason(key, current) || emptyReason(key, previous)) return null;

@@ -10,6 +10,6 @@ export {
 	type KpiDataset,
 	type WorkspaceSummary
 } from './dataset';
-export { computeKpis } from './compute';
+export { computeKpis, computeTileKpis } from './compute';
 export { kpiRecords } from './kpi-records';
 export * from './result-types';

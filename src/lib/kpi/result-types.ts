@@ -20,7 +20,7 @@ import type { WinLossResult } from '../kpis/win-loss/types';
 import type { CalibrationResult } from '../kpis/calibration/types';
 import type { PipelineForecastResult } from '../kpis/pipeline-forecast/types';
 import type { TargetsResult } from '../kpis/targets/types';
-import type { ResultKey } from '../kpis/registry';
+import type { KpiKey, ResultKey } from '../kpis/registry';
 
 export {
 	FORECAST_KEYS,
@@ -67,6 +67,9 @@ export interface KpiResult {
 	calibration: CalibrationResult;
 	pipelineForecast: PipelineForecastResult;
 }
+
+/** The thirteen KPIs alone: what a tile's comparison with the period before needs. */
+export type TileKpiResult = Pick<KpiResult, KpiKey>;
 
 // The result has exactly the registry's keys (a compile error names the odd one out).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

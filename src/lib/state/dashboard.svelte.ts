@@ -11,7 +11,7 @@ import {
 	viewKey,
 	type DashboardView
 } from '../dashboard/view';
-import type { KpiResult, ResultKey } from '../kpi/result-types';
+import type { KpiResult, ResultKey, TileKpiResult } from '../kpi/result-types';
 import type { KpiRequest, KpiService } from '../workers/kpi-protocol';
 import { CHANGES_CHANNEL } from '../db/write-context';
 import { KpiState } from './kpi.svelte';
@@ -24,7 +24,7 @@ const CACHE_ENTRIES = 6;
 interface CacheEntry {
 	key: string;
 	result: KpiResult;
-	previous: KpiResult | null;
+	previous: TileKpiResult | null;
 }
 
 export interface DashboardOptions {
@@ -102,7 +102,7 @@ export class DashboardState {
 	 * The previous period's figures (the change lines): always those of the shown view, or
 	 * none while they are computed after a view change.
 	 */
-	get previous(): KpiResult | null {
+	get previous(): TileKpiResult | null {
 		return this.kpi.previous;
 	}
 
@@ -224,7 +224,7 @@ export class DashboardState {
 		}
 	}
 
-	#writeCache(key: string, result: KpiResult, previous: KpiResult | null): void {
+	#writeCache(key: string, result: KpiResult, previous: TileKpiResult | null): void {
 		// Read again: another tab may have cached its own views since.
 		const list = this.#readCache().filter((e) => e.key !== key);
 		list.unshift({ key, result, previous });

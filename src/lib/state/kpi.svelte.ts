@@ -1,6 +1,6 @@
 // The latest KPI result for the page, computed in the worker. The page never computes KPIs:
 // it asks, shows the last result at once, and swaps in the new one when it arrives.
-import type { KpiResult } from '../kpi/result-types';
+import type { KpiResult, TileKpiResult } from '../kpi/result-types';
 import { CHANGES_CHANNEL } from '../db/write-context';
 import type {
 	KpiRequest,
@@ -14,7 +14,7 @@ type Compute = Pick<KpiService, 'compute'>;
 
 export class KpiState {
 	result = $state.raw<KpiResult | null>(null);
-	previous = $state.raw<KpiResult | null>(null);
+	previous = $state.raw<TileKpiResult | null>(null);
 	timings = $state.raw<KpiTimings | null>(null);
 	/** A computation is under way (the last result stays visible meanwhile). */
 	loading = $state(false);

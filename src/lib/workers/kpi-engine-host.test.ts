@@ -19,7 +19,7 @@ import { readAllRecords, saveWorkspaceSettings, writeRecords } from '../db/repos
 import { generateDemo } from '../demo/generate-demo';
 import { summary } from '../state/queries';
 import { closeAll, workspaceDb } from '../db/test-util';
-import { computeKpis, datasetFromRecords, kpiRecords } from '../kpi/index';
+import { computeKpis, datasetFromRecords, KPI_KEYS, kpiRecords, RESULT_KEYS } from '../kpi/index';
 import { KpiEngineHost } from './kpi-engine-host';
 import type { KpiRequest } from './kpi-protocol';
 
@@ -267,6 +267,9 @@ describe('KpiEngineHost', () => {
 		expect(r.result.followUp.total).toBe(1);
 		expect(r.previous?.followUp.total).toBe(1);
 		expect(r.previous?.leadOrigin.sales).toBe(1);
+		// The thirteen KPIs only: the tiles' change needs no targets or forecast figures.
+		expect(Object.keys(r.previous!)).toEqual([...KPI_KEYS]);
+		expect(Object.keys(r.result)).toEqual([...RESULT_KEYS]);
 	});
 
 	it('after edits of single rows among many leads per bucket, agrees with a cold build', async () => {

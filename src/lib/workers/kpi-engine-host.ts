@@ -8,6 +8,7 @@ import { getWorkspaceSettings, readChangesSince, readEntityRows } from '../db/re
 import {
 	buildDataset,
 	computeKpis,
+	computeTileKpis,
 	kpiRecords,
 	updateDataset,
 	workspaceSummary,
@@ -181,7 +182,7 @@ export class KpiEngineHost {
 		let previous;
 		if (request.withPrevious) {
 			const span = options.to - options.from;
-			previous = computeKpis(this.dataset as KpiDataset, {
+			previous = computeTileKpis(this.dataset as KpiDataset, {
 				...options,
 				from: options.from - span,
 				to: options.from

@@ -6,7 +6,8 @@ import type {
 	KpiOptions,
 	KpiResult,
 	PipelineMode,
-	ResultKey
+	ResultKey,
+	TileKpiResult
 } from '../kpi/result-types';
 import type { WorkspaceSummary } from '../kpi/dataset';
 
@@ -54,7 +55,8 @@ export interface KpiTimings {
 
 export interface KpiResponse {
 	result: KpiResult;
-	previous?: KpiResult;
+	/** The period before, for the tiles' change: the thirteen KPIs only. */
+	previous?: TileKpiResult;
 	/** The database change the result reflects. */
 	seq: number;
 	timings: KpiTimings;

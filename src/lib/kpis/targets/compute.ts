@@ -21,7 +21,6 @@ export function listedTargets(ctx: PassContext): Target[] {
 
 export function computeTargets(passes: Passes, ctx: PassContext): TargetsResult {
 	const rows: TargetRow[] = [];
-	let closeAt: Float64Array | null = null;
 	for (const t of listedTargets(ctx)) {
 		const [start, end] = targetWindow(t, ctx.tz);
 		const rep = targetRep(ctx.ds, t);
@@ -30,8 +29,7 @@ export function computeTargets(passes: Passes, ctx: PassContext): TargetsResult 
 		let projected: number | null;
 		let projectedSd: number | null = null;
 		if (t.metric === 'wonValue' || t.metric === 'won') {
-			closeAt ??= pipelineCloseAt(passes, ctx);
-			const open = openInWindow(passes, ctx, closeAt, rep, start, end);
+			const open = openInWindow(passes, ctx, rep, start, end);
 			let sum = 0;
 			let variance = 0;
 			for (const { p, v } of open) {
@@ -86,11 +84,41 @@ function row(
 	};
 }
 
-/** Expected close instants of KPI 12's open leads (aligned with the lead pass's pipeLead). */
-export function pipelineCloseAt(passes: Passes, ctx: PassContext): Float64Array {
+/**
+ * KPI 12's open leads at asOf as the projections read them: each one's expected close instant
+ * (aligned with the lead pass's pipeLead), and their positions grouped by owner (CSR over rep
+ * indexes, in lead order within each), so a rep's target walks only that rep's deals.
+ */
+interface OpenPipeline {
+	closeAt: Float64Array;
+	ownerStart: Int32Array;
+	byOwner: Int32Array;
+}
+
+const openPipelines = new WeakMap<Passes, OpenPipeline>();
+
+function openPipeline(passes: Passes, ctx: PassContext): OpenPipeline {
+	let op = openPipelines.get(passes);
+	if (op) return op;
+	const { ds } = ctx;
 	const w = weightsAtAsOf(passes, ctx);
 	const lead = passes.leads.pipeLead;
-	return Float64Array.from(lead, (i) => expectedCloseAt(ctx.ds, w, i, ctx.tz, ctx.asOf));
+	const n = lead.length;
+	const closeAt = new Float64Array(n);
+	const nReps = ds.repIds.length;
+	const ownerStart = new Int32Array(nReps + 1);
+	for (let k = 0; k < n; k++) {
+		const i = lead[k];
+		closeAt[k] = expectedCloseAt(ds, w, i, ctx.tz, ctx.asOf);
+		ownerStart[ds.leadOwner[i] + 1]++;
+	}
+	for (let r = 0; r < nReps; r++) ownerStart[r + 1] += ownerStart[r];
+	const byOwner = new Int32Array(n);
+	const next = ownerStart.slice(0, nReps);
+	for (let k = 0; k < n; k++) byOwner[next[ds.leadOwner[lead[k]]]++] = k;
+	op = { closeAt, ownerStart, byOwner };
+	openPipelines.set(passes, op);
+	return op;
 }
 
 /** One open deal behind a projection: lead index, probability, value_i. */
@@ -107,21 +135,23 @@ export interface OpenDeal {
 export function openInWindow(
 	passes: Passes,
 	ctx: PassContext,
-	closeAt: Float64Array,
 	rep: number,
 	start: number,
 	end: number
 ): OpenDeal[] {
-	const { ds } = ctx;
-	const w = weightsAtAsOf(passes, ctx);
-	const lo = Math.max(start, ctx.asOf);
-	const { pipeLead, pipeStage } = passes.leads;
 	const out: OpenDeal[] = [];
 	if (rep === -2) return out;
-	for (let k = 0; k < pipeLead.length; k++) {
-		const i = pipeLead[k];
-		if (rep >= 0 && ds.leadOwner[i] !== rep) continue;
+	const { ds } = ctx;
+	const w = weightsAtAsOf(passes, ctx);
+	const { closeAt, ownerStart, byOwner } = openPipeline(passes, ctx);
+	const { pipeLead, pipeStage } = passes.leads;
+	const lo = Math.max(start, ctx.asOf);
+	const first = rep >= 0 ? ownerStart[rep] : 0;
+	const last = rep >= 0 ? ownerStart[rep + 1] : pipeLead.length;
+	for (let j = first; j < last; j++) {
+		const k = rep >= 0 ? byOwner[j] : j;
 		if (closeAt[k] < lo || closeAt[k] >= end) continue;
+		const i = pipeLead[k];
 		out.push({ i, p: w.prob[pipeStage[k]], v: leadWeightValue(ds, w, i) });
 	}
 	return out;

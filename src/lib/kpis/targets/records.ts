@@ -1,7 +1,7 @@
 import { passContext, runPasses } from '../../kpi/passes';
 import type { RecordsContext } from '../../kpi/records-context';
 import { actualIndexes, targetRep, targetWindow } from './actual';
-import { listedTargets, openInWindow, pipelineCloseAt } from './compute';
+import { listedTargets, openInWindow } from './compute';
 
 /**
  * part = a target's id: the records behind its actual (activity ids for `activities`, else lead
@@ -25,7 +25,7 @@ export function targetsRecords(ctx: RecordsContext, part: string | undefined): s
 	}
 	if (target.metric !== 'wonValue' && target.metric !== 'won') return [];
 	const passes = runPasses(pc);
-	const deals = openInWindow(passes, pc, pipelineCloseAt(passes, pc), rep, start, end);
+	const deals = openInWindow(passes, pc, rep, start, end);
 	return deals
 		.map((d) => ({ id: ds.leadIds[d.i], weighted: d.p * d.v, i: d.i }))
 		.sort((a, b) => b.weighted - a.weighted || a.i - b.i)
