@@ -65,3 +65,75 @@ describe('first-run form', () => {
 		expect(ondemo).toHaveBeenCalledTimes(1);
 	});
 });
+
+describe('first-run form taking over from the static shell', () => {
+	const typed = (values: Partial<Record<'name' | 'currency' | 'timeZone', string>>) => ({
+		values: { name: '', currency: '', timeZone: '', ...values },
+		focused: null,
+		action: null
+	});
+
+	it('keeps what was typed into the shell and fills only the untouched fields', () => {
+		render(FirstRun, {
+			defaults,
+			handoff: typed({ name: 'Mette', currency: 'sek' }),
+			onstart: vi.fn(),
+			ondemo: vi.fn()
+		});
+		expect(screen.getByLabelText('Your name')).toHaveValue('Mette');
+		expect(screen.getByLabelText('Currency')).toHaveValue('sek');
+		expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/Copenhagen');
+	});
+
+	it('gives the keyboard back to the field the person was typing in', () => {
+		render(FirstRun, {
+			defaults,
+			handoff: { ...typed({ name: 'Met' }), focused: 'name' as const },
+			onstart: vi.fn(),
+			ondemo: vi.fn()
+		});
+		expect(screen.getByLabelText('Your name')).toHaveFocus();
+	});
+
+	it('loads the demo when its button was pressed before the app had loaded', async () => {
+		const ondemo = vi.fn();
+		render(FirstRun, {
+			defaults,
+			handoff: { ...typed({}), action: 'demo' as const },
+			onstart: vi.fn(),
+			ondemo
+		});
+		await vi.waitFor(() => expect(ondemo).toHaveBeenCalledTimes(1));
+	});
+
+	it('starts the workspace with the typed values when Start was pressed in the shell', async () => {
+		const onstart = vi.fn();
+		render(FirstRun, {
+			defaults,
+			handoff: { ...typed({ name: ' Mette ', currency: 'nok' }), action: 'start' as const },
+			onstart,
+			ondemo: vi.fn()
+		});
+		await vi.waitFor(() =>
+			expect(onstart).toHaveBeenCalledWith({
+				repName: 'Mette',
+				currency: 'NOK',
+				timeZone: 'Europe/Copenhagen'
+			})
+		);
+	});
+
+	it('says what is missing when Start was pressed in the shell with no name', async () => {
+		const onstart = vi.fn();
+		render(FirstRun, {
+			defaults,
+			handoff: { ...typed({}), action: 'start' as const },
+			onstart,
+			ondemo: vi.fn()
+		});
+		const name = screen.getByLabelText('Your name');
+		await vi.waitFor(() => expect(name).toHaveAccessibleDescription('Enter your name.'));
+		expect(name).toHaveFocus();
+		expect(onstart).not.toHaveBeenCalled();
+	});
+});

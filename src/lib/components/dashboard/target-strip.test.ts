@@ -18,10 +18,17 @@ const strip = (result = forecastResult()) =>
 	});
 
 describe('On track? strip', () => {
-	it('shows each target: actual of amount, pace, projection and status in words', () => {
+	it('holds a place for each card while the cards load, so the tiles below never move', () => {
 		strip();
 		expect(screen.getByRole('heading', { name: 'On track?' })).toBeInTheDocument();
-		const cards = screen.getAllByTestId('target-card');
+		expect(screen.getAllByRole('listitem')).toHaveLength(3);
+		expect(screen.queryByTestId('target-card')).toBeNull();
+	});
+
+	it('shows each target: actual of amount, pace, projection and status in words', async () => {
+		strip();
+		expect(screen.getByRole('heading', { name: 'On track?' })).toBeInTheDocument();
+		const cards = await screen.findAllByTestId('target-card');
 		expect(cards).toHaveLength(3);
 		// t1: 30,000 won of 100,000; half the quarter gone, so 50,000 expected by now; behind.
 		const t1 = within(cards[0]);
@@ -41,9 +48,9 @@ describe('On track? strip', () => {
 		expect(within(cards[2]).getByText('No projection yet')).toBeInTheDocument();
 	});
 
-	it('each card links to its target page, carrying the view', () => {
+	it('each card links to its target page, carrying the view', async () => {
 		strip();
-		const [first] = screen.getAllByRole('link');
+		const [first] = await screen.findAllByRole('link');
 		expect(first).toHaveAttribute('href', '/targets/t1?period=this-quarter');
 	});
 
@@ -53,10 +60,10 @@ describe('On track? strip', () => {
 		expect(screen.queryByRole('heading', { name: 'On track?' })).toBeNull();
 	});
 
-	it('speaks Danish', () => {
+	it('speaks Danish', async () => {
 		setLocale('da', { reload: false });
 		strip();
 		expect(screen.getByRole('heading', { name: 'På sporet?' })).toBeInTheDocument();
-		expect(screen.getAllByTestId('target-status')[0]).toHaveTextContent('Bagud');
+		expect((await screen.findAllByTestId('target-status'))[0]).toHaveTextContent('Bagud');
 	});
 });

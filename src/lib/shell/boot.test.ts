@@ -1,0 +1,78 @@
+// The boot script, run as the page runs it (inline, before the body), in jsdom.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import boot from './boot.js?raw';
+import { shellHtml } from './shell-html';
+
+const root = document.documentElement;
+
+function runBoot(languages: string[] = ['en-US']) {
+	vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
+	new Function(boot)();
+}
+
+beforeEach(() => {
+	for (const key of ['theme', 'shell', 'route']) delete root.dataset[key];
+	root.lang = '';
+});
+
+afterEach(() => {
+	vi.restoreAllMocks();
+	vi.useRealTimers();
+	localStorage.clear();
+	document.body.innerHTML = '';
+	delete window.__tragtShellAction;
+});
+
+describe('the boot script', () => {
+	it('picks the language as the app does: the saved choice first', () => {
+		localStorage.setItem('PARAGLIDE_LOCALE', 'da');
+		runBoot(['en-GB']);
+		expect(root.lang).toBe('da');
+	});
+
+	it('then the browser languages, by full tag or base tag, else English', () => {
+		runBoot(['de-DE', 'da-DK', 'en']);
+		expect(root.lang).toBe('da');
+		runBoot(['de-DE', 'fr']);
+		expect(root.lang).toBe('en');
+	});
+
+	it('applies a saved theme and paints the frame when this device has a workspace', () => {
+		localStorage.setItem('tragt.theme', 'dark');
+		localStorage.setItem('tragt.shell', 'app');
+		runBoot();
+		expect(root.dataset.theme).toBe('dark');
+		expect(root.dataset.shell).toBe('app');
+	});
+
+	it('paints the welcome form on a new device', () => {
+		runBoot();
+		expect(root.dataset.shell).toBe('first-run');
+		expect(root.dataset.theme).toBeUndefined();
+	});
+
+	it('remembers a button pressed in the shell instead of submitting the form', () => {
+		runBoot();
+		document.body.innerHTML = shellHtml();
+		const start = document.querySelector('[data-shell-action="start"]') as HTMLButtonElement;
+		const submitted = vi.fn((e: Event) => e.preventDefault());
+		document.addEventListener('submit', submitted);
+		start.click();
+		expect(window.__tragtShellAction).toBe('start');
+		expect(start.getAttribute('aria-busy')).toBe('true');
+		expect(submitted).not.toHaveBeenCalled();
+		document.removeEventListener('submit', submitted);
+	});
+
+	it('starts the app by putting its start script in place of the template', async () => {
+		vi.useFakeTimers();
+		document.body.innerHTML =
+			'<div id="mount"><template id="tragt-start"><link href="/a.js" rel="modulepreload"><script>window.__started = 1</script></template></div>';
+		runBoot();
+		await vi.advanceTimersByTimeAsync(600);
+		const mount = document.getElementById('mount');
+		expect(mount?.querySelector('template')).toBeNull();
+		expect(mount?.querySelector('script')?.textContent).toBe('window.__started = 1');
+		expect(document.head.querySelector('link[rel="modulepreload"][href="/a.js"]')).not.toBeNull();
+	});
+});
