@@ -46,7 +46,8 @@ export const CHROMIUM_ARGS = [
 ];
 export const BENCH_URL = process.env.BENCH_URL ?? 'http://127.0.0.1:4399';
 /** The bare harness page (tests/bench/harness): `await window.benchModule('name')` in the page. */
-export const BENCH_HARNESS_URL = process.env.BENCH_HARNESS_URL ?? 'http://127.0.0.1:4399/__bench/index.html';
+export const BENCH_HARNESS_URL =
+	process.env.BENCH_HARNESS_URL ?? 'http://127.0.0.1:4399/__bench/index.html';
 
 /** Launches Debian's Chromium with a fresh persistent profile in `userDataDir`. */
 export async function launchChromium(userDataDir: string) {
@@ -56,4 +57,42 @@ export async function launchChromium(userDataDir: string) {
 		args: CHROMIUM_ARGS,
 		headless: true
 	});
+}
+
+/**
+ * How a benchmark's browser looks to the app. `phone`: 390x844 with touch, the page's main
+ * thread slowed 4x (DevTools' Emulation.setCPUThrottlingRate, as Lighthouse's mobile run slows
+ * it). Workers cannot be slowed so: Chromium answers "Operation is only supported for pages, not
+ * workers". So the KPI worker runs at full speed in the phone profile, and a dashboard figure
+ * there understates a real phone by the worker's share (shown beside it in the notes).
+ */
+export type Profile = 'desktop' | 'phone';
+export const PROFILES: readonly Profile[] = ['desktop', 'phone'];
+const PHONE_CPU_SLOWDOWN = 4;
+
+/** Launches Chromium as `launchChromium` does, shaped like the profile. */
+export async function launchProfile(userDataDir: string, profile: Profile) {
+	const { chromium } = await import('playwright-core');
+	const phone = profile === 'phone';
+	return chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		headless: true,
+		viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
+		hasTouch: phone,
+		isMobile: phone,
+		deviceScaleFactor: phone ? 3 : 1
+	});
+}
+
+type Context = Awaited<ReturnType<typeof launchProfile>>;
+
+/** A new page in the profile's context; on the phone, its main thread slowed. */
+export async function profilePage(ctx: Context, profile: Profile) {
+	const page = await ctx.newPage();
+	if (profile === 'phone') {
+		const cdp = await ctx.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+	}
+	return page;
 }

@@ -10,8 +10,7 @@ for (const [size, runs] of [
 	let records = 0;
 	const ms = await timeMedian(() => {
 		const f = generateDemo({ size });
-		records =
-			f.leads.length + f.activities.length + f.stageEvents.length + f.customers.length;
+		records = f.leads.length + f.activities.length + f.stageEvents.length + f.customers.length;
 	}, runs);
 	report({
 		figure: `demo data: generate ${size}`,
