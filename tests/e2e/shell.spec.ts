@@ -42,6 +42,9 @@ test('the welcome form works before the app has loaded: what is typed and presse
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Tragt' })).toBeVisible();
 	await expect(shell(page)).toHaveCount(1);
+	// At 360 px the shell's form fits with no sideways scroll, as the app's does.
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await page.locator('#shell-name').fill('Ida Berg');
 	await page.locator('#shell-currency').fill('sek');
 	await page.locator('#tragt-shell').getByRole('button', { name: 'Start' }).click();

@@ -1,7 +1,13 @@
 // The boot script, run as the page runs it (inline, before the body), in jsdom.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localStorageKey as LOCALE_KEY } from '$lib/paraglide/runtime.js';
+import { THEME_STORAGE_KEY } from '$lib/state/theme.svelte';
 import boot from './boot.js?raw';
 import { shellHtml } from './shell-html';
+import { SHELL_KEY } from './takeover';
+
+// The boot script cannot import these (it is inlined as it is); the tests hold it to the keys
+// the app itself writes, so a renamed key fails here rather than in a user's first paint.
 
 const root = document.documentElement;
 
@@ -25,7 +31,7 @@ afterEach(() => {
 
 describe('the boot script', () => {
 	it('picks the language as the app does: the saved choice first', () => {
-		localStorage.setItem('PARAGLIDE_LOCALE', 'da');
+		localStorage.setItem(LOCALE_KEY, 'da');
 		runBoot(['en-GB']);
 		expect(root.lang).toBe('da');
 	});
@@ -38,8 +44,8 @@ describe('the boot script', () => {
 	});
 
 	it('applies a saved theme and paints the frame when this device has a workspace', () => {
-		localStorage.setItem('tragt.theme', 'dark');
-		localStorage.setItem('tragt.shell', 'app');
+		localStorage.setItem(THEME_STORAGE_KEY, 'dark');
+		localStorage.setItem(SHELL_KEY, 'app');
 		runBoot();
 		expect(root.dataset.theme).toBe('dark');
 		expect(root.dataset.shell).toBe('app');
