@@ -16,6 +16,26 @@ async function holdModules(page: Page): Promise<() => void> {
 
 const shell = (page: Page) => page.locator('#tragt-shell');
 
+/**
+ * Holds the app's modules until `boot()`, then the welcome form's own chunk until `form()`: in
+ * between, the app has started (SvelteKit's first navigation is over) while the shell's form is
+ * still the one on the screen.
+ */
+async function holdBootThenForm(page: Page) {
+	let boot!: () => void;
+	let form!: () => void;
+	const booted = new Promise<void>((resolve) => (boot = resolve));
+	const formed = new Promise<void>((resolve) => (form = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await booted;
+		const response = await route.fetch();
+		const body = await response.body();
+		if (body.includes('first-run-name')) await formed;
+		await route.fulfill({ response, body });
+	});
+	return { boot, form };
+}
+
 test('the first screen is painted from the HTML before any module is requested', async ({
 	page
 }) => {
@@ -55,6 +75,26 @@ test('the welcome form works before the app has loaded: what is typed and presse
 	await expect(shell(page)).toHaveCount(0);
 	await page.goto('/settings');
 	await expect(page.getByLabel('Currency')).toHaveValue('SEK');
+});
+
+test('typing goes on through the take-over: no keystroke is lost, the field keeps the keyboard', async ({
+	page
+}) => {
+	const hold = await holdBootThenForm(page);
+	await page.goto('/');
+	await page.locator('#shell-name').click();
+	await page.keyboard.type('Ida');
+	hold.boot();
+	// The app has rendered its frame (SvelteKit's first navigation, which resets the focus, is
+	// over); the welcome form's chunk is still held, so the shell's field is the one typed in.
+	await expect(page.locator('.skip-link')).toHaveCount(1);
+	await expect(shell(page)).toHaveCount(1);
+	await page.keyboard.type(' Be');
+	hold.form();
+	await expect(shell(page)).toHaveCount(0);
+	await page.keyboard.type('rg');
+	await expect(page.locator('#first-run-name')).toHaveValue('Ida Berg');
+	await expect(page.locator('#first-run-name')).toBeFocused();
 });
 
 test('a device with a workspace is painted the dashboard frame, in its language and theme', async ({

@@ -44,6 +44,28 @@
 		true
 	);
 
+	// SvelteKit moves the keyboard to the page when its first navigation ends (reset_focus), which
+	// would take it from a shell field mid-word: what is typed next would go nowhere. It leaves
+	// an [autofocus] element focused instead, so the shell field being typed in carries one.
+	document.addEventListener(
+		'focusin',
+		function (event) {
+			var field = /** @type {Element | null} */ (event.target);
+			if (field && field.closest && field.closest('#tragt-shell'))
+				field.setAttribute('autofocus', '');
+		},
+		true
+	);
+	document.addEventListener(
+		'focusout',
+		function (event) {
+			var field = /** @type {Element | null} */ (event.target);
+			if (field && field.closest && field.closest('#tragt-shell'))
+				field.removeAttribute('autofocus');
+		},
+		true
+	);
+
 	var started = false;
 	function start() {
 		var template = /** @type {HTMLTemplateElement | null} */ (

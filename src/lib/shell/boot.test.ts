@@ -70,6 +70,16 @@ describe('the boot script', () => {
 		document.removeEventListener('submit', submitted);
 	});
 
+	it('marks the shell field being typed in, so the router leaves the keyboard there', () => {
+		runBoot();
+		document.body.innerHTML = shellHtml();
+		const name = document.getElementById('shell-name') as HTMLInputElement;
+		name.focus();
+		expect(document.querySelector('[autofocus]')).toBe(name);
+		name.blur();
+		expect(document.querySelector('[autofocus]')).toBeNull();
+	});
+
 	it('starts the app by putting its start script in place of the template', async () => {
 		vi.useFakeTimers();
 		document.body.innerHTML =

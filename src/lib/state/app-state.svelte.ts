@@ -68,6 +68,8 @@ export class AppState {
 	}
 
 	async open(): Promise<void> {
+		// Marks for the dashboard bench's breakdown (navigation -> app state -> figures).
+		performance.mark?.('tragt:app-open');
 		try {
 			const db = openDatabase(this.#dbName);
 			watchAllStalls((stalled) => (this.storageStalled = stalled));
@@ -92,6 +94,7 @@ export class AppState {
 			});
 			if (await isInitialized(db)) await this.#ready();
 			else this.status = 'first-run';
+			performance.mark?.('tragt:app-state');
 		} catch (err) {
 			this.error = err instanceof Error ? err.message : String(err);
 			this.status = 'error';
