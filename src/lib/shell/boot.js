@@ -84,16 +84,21 @@
 		).textContent;
 		template.parentNode.replaceChild(script, template);
 	}
-	// Start once the shell's first paint is on the screen (and the page is parsed: a long page
-	// may be painted in part). Where paint timing is not observed, after the frame that follows
-	// the parse; a hidden tab paints nothing, so a timer starts it there.
+	// Start once the shell's text is on the screen (its first contentful paint; a first paint of
+	// backgrounds alone may come a frame earlier) and the page is parsed (a long page may be
+	// painted in part). Where paint timing is not observed, after the frame that follows the
+	// parse. A hidden tab paints nothing: it starts as soon as the page is parsed. A timer starts
+	// it should no paint ever be reported.
 	function whenParsed(/** @type {() => void} */ then) {
 		if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);
 		else then();
 	}
 	var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-	if (types.indexOf('paint') >= 0) {
+	if (document.visibilityState === 'hidden') {
+		whenParsed(start);
+	} else if (types.indexOf('paint') >= 0) {
 		new PerformanceObserver(function (list, observer) {
+			if (!list.getEntriesByName('first-contentful-paint').length) return;
 			observer.disconnect();
 			setTimeout(whenParsed, 0, start);
 		}).observe({ type: 'paint', buffered: true });
@@ -104,5 +109,5 @@
 			});
 		});
 	}
-	setTimeout(whenParsed, 500, start);
+	setTimeout(whenParsed, 3000, start);
 })();

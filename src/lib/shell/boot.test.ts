@@ -85,7 +85,7 @@ describe('the boot script', () => {
 		document.body.innerHTML =
 			'<div id="mount"><template id="tragt-start"><link href="/a.js" rel="modulepreload"><script>window.__started = 1</script></template></div>';
 		runBoot();
-		await vi.advanceTimersByTimeAsync(600);
+		await vi.advanceTimersByTimeAsync(3100);
 		const mount = document.getElementById('mount');
 		expect(mount?.querySelector('template')).toBeNull();
 		expect(mount?.querySelector('script')?.textContent).toBe('window.__started = 1');
