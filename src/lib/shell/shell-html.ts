@@ -6,19 +6,14 @@
 // (takeover.ts). Built once, when the page is generated (src/hooks.server.ts).
 import { m } from '$lib/paraglide/messages.js';
 import { locales, type Locale } from '$lib/paraglide/runtime.js';
+import { KPI_KEYS } from '$lib/kpis/registry';
 
-/** The element the shell lives in; the app removes it on take-over. */
-export const SHELL_ID = 'tragt-shell';
+import { SHELL_FIELDS, SHELL_ID } from './shell-ids';
 
-/** Ids of the welcome form's fields in the shell: what a person typed there is carried over. */
-export const SHELL_FIELDS = {
-	name: 'shell-name',
-	currency: 'shell-currency',
-	timeZone: 'shell-zone'
-} as const;
+export { SHELL_FIELDS, SHELL_ID };
 
-/** The dashboard shows 13 tiles; the shell reserves their grid. */
-const TILE_COUNT = 13;
+/** The dashboard shows a tile per KPI; the shell reserves their grid. */
+const TILE_COUNT = KPI_KEYS.length;
 
 const LOGO = (size: number) =>
 	`<svg viewBox="0 0 64 64" width="${size}" height="${size}" aria-hidden="true"><rect width="64" height="64" rx="14" fill="var(--accent)"/><path d="M12 16h40l-14 16v14l-12 6V32z" fill="var(--on-accent)"/></svg>`;

@@ -3,7 +3,7 @@
 // were in carry over to the app's form, and a button they pressed (remembered by boot.js) is
 // carried out once the app is ready. The shell is removed only after the app's own screen is in
 // the page, in the same task, so nothing flashes between the two.
-import { SHELL_FIELDS, SHELL_ID } from './shell-html';
+import { SHELL_FIELDS, SHELL_ID } from './shell-ids';
 
 export type ShellAction = 'start' | 'demo';
 export type ShellField = keyof typeof SHELL_FIELDS;
